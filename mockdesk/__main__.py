@@ -1,0 +1,7 @@
+"""``python -m mockdesk`` is the ``mockdesk`` command."""
+
+import sys
+
+from mockdesk.cli import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""The admin API under /__mockdesk/, kept apart from every vendor path."""

@@ -1,0 +1,132 @@
+"""Credentials, the schemes that carry them, and the scopes they grant.
+
+A vendor declares which schemes it reads (``basic``, ``bearer``, ``raw``: the whole header is
+the token) and which scope its endpoints need; the core decides who is calling and raises
+:class:`Unauthenticated` or :class:`Forbidden`. Tokens minted by a vendor's OAuth endpoint live
+here too, with their expiry, so "expired credentials" is a real state a client can reach.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import secrets
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from mockdesk.core.errors import Forbidden, Unauthenticated
+
+ALL_SCOPES = "*"
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling: ``name`` keys the rate limit, ``scopes`` gate the endpoints."""
+
+    name: str
+    scopes: frozenset[str]
+
+    def allows(self, scope: str | None) -> bool:
+        return scope is None or ALL_SCOPES in self.scopes or scope in self.scopes
+
+
+@dataclass(frozen=True)
+class AuthPolicy:
+    """What one vendor accepts: the schemes in ``Authorization`` and the scope it requires."""
+
+    schemes: tuple[str, ...]
+    scope: str | None = None
+
+
+@dataclass(frozen=True)
+class DefaultCredentials:
+    """The credentials every fresh server accepts (printed by ``mockdesk credentials``)."""
+
+    token: str = "mockdesk-token"
+    token_without_scopes: str = "mockdesk-token-noscope"
+    basic_username: str = "mockdesk-key"
+    basic_password: str = "mockdesk-secret"
+
+
+@dataclass
+class Credentials:
+    """The credential table: static tokens, Basic pairs, and issued tokens with an expiry."""
+
+    clock: Callable[[], float] = time.time
+    defaults: DefaultCredentials = field(default_factory=DefaultCredentials)
+    _tokens: dict[str, Principal] = field(default_factory=dict)
+    _basic: dict[tuple[str, str], Principal] = field(default_factory=dict)
+    _issued: dict[str, tuple[Principal, float]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        everything = frozenset({ALL_SCOPES})
+        d = self.defaults
+        self._tokens[d.token] = Principal(d.token, everything)
+        self._tokens[d.token_without_scopes] = Principal(d.token_without_scopes, frozenset())
+        self._basic[(d.basic_username, d.basic_password)] = Principal(d.basic_username, everything)
+
+    def check_pair(self, username: str, password: str) -> Principal | None:
+        """The principal behind a client id/secret (or public/secret key) pair, if any."""
+        return self._basic.get((username, password))
+
+    def issue(self, principal: Principal, ttl_seconds: int, scopes: Iterable[str]) -> str:
+        """Mint a bearer token for ``principal`` that stops working after ``ttl_seconds``."""
+        token = secrets.token_urlsafe(32)
+        self._issued[token] = (
+            Principal(principal.name, frozenset(scopes)),
+            self.clock() + ttl_seconds,
+        )
+        return token
+
+    def expire_issued(self) -> int:
+        """Make every issued token expired now (to test a client's re-authentication)."""
+        now = self.clock()
+        for token, (principal, _) in list(self._issued.items()):
+            self._issued[token] = (principal, now)
+        return len(self._issued)
+
+    def forget_issued(self) -> None:
+        self._issued.clear()
+
+    def authenticate(self, header: str | None, policy: AuthPolicy) -> Principal:
+        """The caller behind ``header`` under ``policy``; raises when there is none or no scope."""
+        if not header:
+            raise Unauthenticated("missing")
+        principal = self._identify(header, policy.schemes)
+        if not principal.allows(policy.scope):
+            raise Forbidden(policy.scope or "")
+        return principal
+
+    def _identify(self, header: str, schemes: tuple[str, ...]) -> Principal:
+        scheme, _, value = header.partition(" ")
+        scheme = scheme.lower()
+        if "basic" in schemes and scheme == "basic":
+            return self._basic_principal(value.strip())
+        if "bearer" in schemes and scheme == "bearer":
+            return self._token_principal(value.strip())
+        if "raw" in schemes:
+            return self._token_principal(header.strip())
+        raise Unauthenticated("invalid")
+
+    def _basic_principal(self, encoded: str) -> Principal:
+        try:
+            decoded = base64.b64decode(encoded, validate=True).decode("utf-8")
+        except (binascii.Error, UnicodeDecodeError):
+            raise Unauthenticated("invalid") from None
+        username, separator, password = decoded.partition(":")
+        principal = self.check_pair(username, password) if separator else None
+        if principal is None:
+            raise Unauthenticated("invalid")
+        return principal
+
+    def _token_principal(self, token: str) -> Principal:
+        if token in self._tokens:
+            return self._tokens[token]
+        issued = self._issued.get(token)
+        if issued is None:
+            raise Unauthenticated("invalid")
+        principal, expires_at = issued
+        if self.clock() >= expires_at:
+            raise Unauthenticated("expired")
+        return principal

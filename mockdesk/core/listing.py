@@ -1,0 +1,53 @@
+"""The one request flow every vendor endpoint runs, written once.
+
+1 fault rule? 2 auth 3 rate limit 4 parse query 5 select 6 page 7 serialize 8 headers.
+Steps 1-3 are :func:`admit` (every vendor endpoint calls it); :func:`list_tickets` adds 4-7;
+step 8 (rate-limit headers) is the app's ``after_request`` hook, so errors get them too.
+"""
+
+from __future__ import annotations
+
+from flask import Response, g, request
+
+from mockdesk.core.auth import Principal
+from mockdesk.core.errors import RateLimited
+from mockdesk.core.generator import Dataset
+from mockdesk.core.query import parse_query
+from mockdesk.core.responses import json_response
+from mockdesk.core.state import current_state
+from mockdesk.core.vendor import VendorSpec
+
+
+def current_vendor() -> VendorSpec:
+    """The vendor whose blueprint is answering this request (blueprint name == slug)."""
+    return current_state().vendors[request.blueprint or ""]
+
+
+def current_dataset() -> Dataset:
+    return current_state().datasets[request.blueprint or ""]
+
+
+def admit() -> Principal:
+    """Fault rules, then credentials, then the rate limit; returns who is calling."""
+    spec = current_vendor()
+    state = current_state()
+    state.faults.raise_if_due(spec.slug, request.path)
+    principal = state.credentials.authenticate(request.headers.get("Authorization"), spec.auth)
+    limit = state.limits[spec.slug]
+    if limit is not None:
+        try:
+            g.mockdesk_rate_limit = state.limiter.hit(limit, spec.slug, principal.name)
+        except RateLimited as error:
+            g.mockdesk_rate_limit = error.rate_limit
+            raise
+    return principal
+
+
+def list_tickets() -> Response:
+    """Answer a vendor's ticket list: admit, parse, select, page, serialize."""
+    admit()
+    spec = current_vendor()
+    query = parse_query(spec.query(), request.args)
+    data = current_dataset()
+    matches = data.store.select(spec.criteria(query))
+    return json_response(spec.paginate(matches, query, data), style=spec.json_style)

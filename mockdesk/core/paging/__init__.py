@@ -1,0 +1,1 @@
+"""Page arithmetic shared by the vendors: page numbers (offset) and positions (cursor)."""

@@ -1,0 +1,151 @@
+"""Marshmallow building blocks for vendor query schemas, and the one place a query is parsed.
+
+Fields raise a neutral *kind* (``not_integer``, ``too_large``…) as their error message; the
+parser turns marshmallow's error map into :class:`FieldProblem`s with the raw value and the
+field's constraints, which each vendor renders in its own words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from datetime import UTC, date, datetime
+from typing import Any
+
+from marshmallow import EXCLUDE, Schema, ValidationError, fields
+from werkzeug.datastructures import MultiDict
+
+from mockdesk.core.errors import FieldProblem, InvalidQuery
+
+_INTEGER = re.compile(r"[+-]?\d+")
+
+
+class Integer(fields.Field):
+    """A whole number written in digits only (``1.0``, ``1e3``, ``true`` and ``" 1"`` are not)."""
+
+    def __init__(self, *, minimum: int | None = None, maximum: int | None = None, **kw: Any):
+        super().__init__(**kw)
+        self.minimum = minimum
+        self.maximum = maximum
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kw: Any) -> int:
+        if not isinstance(value, str) or not _INTEGER.fullmatch(value):
+            raise ValidationError("not_integer")
+        number = int(value)
+        if self.minimum is not None and number < self.minimum:
+            raise ValidationError("too_small")
+        if self.maximum is not None and number > self.maximum:
+            raise ValidationError("too_large")
+        return number
+
+    def constraints(self) -> dict[str, Any]:
+        return {"min": self.minimum, "max": self.maximum}
+
+
+class Choice(fields.Field):
+    """One of a fixed set of strings, compared exactly (case matters, as it does to the vendors)."""
+
+    def __init__(self, choices: Iterable[str], **kw: Any):
+        super().__init__(**kw)
+        self.choices = tuple(choices)
+        self._allowed = frozenset(self.choices)
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kw: Any) -> str:
+        if value not in self._allowed:
+            raise ValidationError("not_choice")
+        return value
+
+    def constraints(self) -> dict[str, Any]:
+        return {"choices": self.choices}
+
+
+class Text(fields.Field):
+    """Any string, kept as sent (an empty string is a value, not an absence)."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kw: Any) -> str:
+        return str(value)
+
+
+class DateTime(fields.Field):
+    """An ISO 8601 date-time; a value without an offset is taken as UTC."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kw: Any) -> datetime:
+        try:
+            parsed = datetime.fromisoformat(value)
+        except (TypeError, ValueError):
+            raise ValidationError("not_datetime") from None
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+class Date(fields.Field):
+    """A calendar date written ``YYYY-MM-DD``."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kw: Any) -> date:
+        if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValidationError("not_date")
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise ValidationError("not_date") from None
+
+
+class Repeated(fields.List):
+    """A parameter that may be sent several times (``?status=a&status=b``)."""
+
+
+class QuerySchema(Schema):
+    """Base of every vendor query schema: unknown parameters are ignored, as real APIs do.
+
+    ``last_value_wins`` says which of several values a single-valued parameter takes when the
+    client repeats it: the last (PHP, Django, Starlette) or the first (Go's ``Query().Get``).
+    """
+
+    last_value_wins = True
+
+    class Meta:
+        unknown = EXCLUDE
+
+
+def parse_query(schema: Schema, args: MultiDict[str, str]) -> dict[str, Any]:
+    """Load ``args`` through ``schema``; raise :class:`InvalidQuery` listing every bad parameter."""
+    raw = _flatten(schema, args)
+    try:
+        return schema.load(raw)
+    except ValidationError as error:
+        raise InvalidQuery(_problems(schema, raw, error.messages)) from None
+
+
+def _flatten(schema: Schema, args: MultiDict[str, str]) -> dict[str, Any]:
+    take_last = getattr(schema, "last_value_wins", True)
+    raw: dict[str, Any] = {}
+    for name, field in schema.fields.items():
+        key = field.data_key or name
+        if key not in args:
+            continue
+        values = args.getlist(key)
+        if isinstance(field, fields.List):
+            raw[key] = values
+        else:
+            raw[key] = values[-1] if take_last else values[0]
+    return raw
+
+
+def _problems(schema: Schema, raw: Mapping[str, Any], messages: Any) -> list[FieldProblem]:
+    problems = []
+    by_key = {(f.data_key or n): f for n, f in schema.fields.items()}
+    for key, found in messages.items():
+        field = by_key.get(key)
+        if isinstance(field, fields.List) and isinstance(found, dict):
+            for position, kinds in found.items():
+                problems.append(_problem(key, field.inner, raw[key][position], kinds))
+        else:
+            problems.append(_problem(key, field, raw.get(key), found))
+    return problems
+
+
+def _problem(key: str, field: Any, value: Any, kinds: Any) -> FieldProblem:
+    kind = kinds[0] if isinstance(kinds, list) and kinds else "invalid"
+    if kind.startswith("Missing data"):
+        kind = "required"
+    constraints = field.constraints() if hasattr(field, "constraints") else {}
+    return FieldProblem(key, kind, None if value is None else str(value), constraints)

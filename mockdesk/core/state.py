@@ -1,0 +1,90 @@
+"""Everything a running mockdesk holds, hung off the app (``app.extensions["mockdesk"]``).
+
+Ticket data is a pure function of seed and fixtures, so it is built once and never mutated;
+what changes at run time (rate-limit counters, issued tokens, faults, the request log, limits
+set through the admin API) is what :meth:`MockdeskState.reset` clears.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from flask import current_app
+from limits import RateLimitItem
+
+from mockdesk.core.auth import Credentials
+from mockdesk.core.faults import FaultBook
+from mockdesk.core.fixtures import read_fixture_files
+from mockdesk.core.generator import Dataset, build_dataset
+from mockdesk.core.ratelimit import RateLimiter, parse_limit
+from mockdesk.core.requestlog import RequestLog
+from mockdesk.core.vendor import VendorSpec
+from mockdesk.settings import Settings
+
+
+@dataclass
+class MockdeskState:
+    settings: Settings
+    vendors: dict[str, VendorSpec]
+    datasets: dict[str, Dataset] = field(default_factory=dict)
+    credentials: Credentials = field(default_factory=Credentials)
+    faults: FaultBook = field(default_factory=FaultBook)
+    log: RequestLog = field(default_factory=RequestLog)
+    limits: dict[str, RateLimitItem | None] = field(default_factory=dict)
+    seed: int = 0
+    crashes: list[BaseException] = field(default_factory=list)  # for LiveServer.raise_crashes
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __post_init__(self) -> None:
+        self.limiter = RateLimiter(self.settings.storage_uri)
+        self.seed = self.settings.seed
+        self.datasets = self._build_datasets(self.seed)
+        self.limits = self._configured_limits()
+
+    @classmethod
+    def build(cls, settings: Settings, vendors: Sequence[VendorSpec]) -> MockdeskState:
+        return cls(settings, {spec.slug: spec for spec in vendors})
+
+    def reset(self, seed: int | None = None) -> None:
+        """Back to a fresh server: counters, tokens, faults, log and limits; data for ``seed``."""
+        with self._lock:
+            if seed is not None and seed != self.seed:
+                self.datasets = self._build_datasets(seed)
+                self.seed = seed
+            self.limiter.reset()
+            self.credentials.forget_issued()
+            self.faults.clear()
+            self.log.clear()
+            self.limits = self._configured_limits()
+
+    def vendor_for_path(self, path: str) -> VendorSpec | None:
+        """The vendor whose real paths contain ``path`` (longest base path wins)."""
+        best: tuple[int, VendorSpec | None] = (0, None)
+        for spec in self.vendors.values():
+            for base in spec.base_paths:
+                if _under(path, base) and len(base) > best[0]:
+                    best = (len(base), spec)
+        return best[1]
+
+    def _build_datasets(self, seed: int) -> dict[str, Dataset]:
+        pinned = read_fixture_files(self.settings.fixtures, self.vendors)
+        return {
+            slug: build_dataset(spec.data, slug, seed, self.settings.tickets, pinned.get(slug, []))
+            for slug, spec in self.vendors.items()
+        }
+
+    def _configured_limits(self) -> dict[str, RateLimitItem | None]:
+        return {
+            slug: parse_limit(self.settings.rate_limits.get(slug, spec.rate_limit.default))
+            for slug, spec in self.vendors.items()
+        }
+
+
+def _under(path: str, base: str) -> bool:
+    return path == base or path.startswith(base.rstrip("/") + "/")
+
+
+def current_state() -> MockdeskState:
+    return current_app.extensions["mockdesk"]

@@ -1,0 +1,1 @@
+"""One package per emulated vendor, each exporting a VendorSpec named SPEC."""

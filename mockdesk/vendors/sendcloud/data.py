@@ -1,0 +1,225 @@
+"""Sendcloud support tickets: the model and a generator whose fields agree with each other.
+
+Status decides stage; only tickets in the ``action_required`` stage carry outstanding
+``requested_actions``; only solved tickets carry a ``resolution``, and its outcome fits the
+ticket type (an address-change ticket ends in an ``address_change_*`` outcome, a paid claim in
+``claim_approved`` with an amount).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from faker import Faker
+
+from mockdesk.core.generator import created_at_for, id_for, later
+
+STAGE_OF_STATUS: Mapping[str, str] = {
+    **dict.fromkeys(
+        [
+            "pending",
+            "processing",
+            "communicated_to_carrier",
+            "carrier_reminder_sent",
+            "carrier_update_received",
+            "waiting_for_carrier",
+            "waiting_for_scan",
+            "new_scan_received",
+            "delivered_scan_received",
+            "documents_forwarded_to_carrier",
+            "escalated",
+            "escalated_ava",
+            "hold",
+            "delayed",
+            "delivery_confirmation_requested",
+            "smart_refund_update",
+        ],
+        "in_progress",
+    ),
+    **dict.fromkeys(
+        [
+            "action_required",
+            "customer_documents_requested",
+            "customer_reminder_sent",
+            "waiting_for_customer",
+            "delivery_confirmation_rejected",
+            "smart_refund_available",
+        ],
+        "action_required",
+    ),
+    **dict.fromkeys(("manually_solved", "solved", "claim_paid", "closed"), "manually_solved_stage"),
+    "solved_by_automation": "solved_by_automation_stage",
+    "unknown": "unknown",
+}
+STATUSES = tuple(sorted(STAGE_OF_STATUS))
+TYPES = (
+    "address_change",
+    "damaged",
+    "delayed",
+    "delivered_not_received",
+    "late_delivery",
+    "lost",
+    "unjust_return",
+    "other_shipping",
+)
+DATA_TYPES = (
+    "claim_letter",
+    "sales_invoice",
+    "sales_data",
+    "purchase_invoice",
+    "description_of_contents",
+    "customer_confirmation",
+    "exterior_photo",
+    "interior_photo",
+    "damage_photo",
+    "carrier_claims_form",
+    "other",
+)
+OUTCOMES = (
+    "claim_approved",
+    "claim_declined",
+    "claim_closed_in_carrier_portal",
+    "delivered",
+    "returned",
+    "solved_merchant",
+    "address_change_confirmed",
+    "address_change_declined",
+    "address_change_requested",
+    "impossible_to_open_claim",
+)
+CARRIERS = (
+    "postnl",
+    "dhl",
+    "dpd",
+    "ups",
+    "gls",
+    "bpost",
+    "colissimo",
+    "dhl_express",
+    "fedex",
+    "royal_mail",
+    "mondial_relay",
+    "correos",
+    "chronopost",
+    "evri",
+)
+CURRENCIES = ("EUR", "EUR", "EUR", "GBP", "CHF")
+# Weighted toward what a real queue holds: mostly open and recently solved tickets.
+_STATUS_WEIGHTS = {status: 1 for status in STATUSES} | {
+    "pending": 8, "processing": 5, "waiting_for_carrier": 6, "waiting_for_customer": 4,
+    "action_required": 4, "solved": 6, "claim_paid": 4, "closed": 5,
+    "solved_by_automation": 5, "customer_documents_requested": 3,
+}  # fmt: skip
+_DATA_TYPES_FOR = {
+    "damaged": ("damage_photo", "exterior_photo", "interior_photo", "sales_invoice",
+                "purchase_invoice", "description_of_contents"),
+    "lost": ("sales_invoice", "purchase_invoice", "claim_letter", "customer_confirmation",
+             "description_of_contents"),
+    "delivered_not_received": ("customer_confirmation", "claim_letter", "sales_invoice"),
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class RequestedAction:
+    id: int
+    data_type: str
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    outcome: str
+    amount: float | None
+    currency: str | None
+    solved_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Ticket:
+    id: int
+    status: str
+    stage: str
+    type: str | None
+    parcel_id: int | None
+    carrier: str | None
+    order_number: str | None
+    brand_id: int | None
+    created_at: datetime
+    updated_at: datetime | None
+    requested_actions: tuple[RequestedAction, ...]
+    resolution: Resolution | None
+
+
+def order_key(ticket: Ticket) -> tuple[float, int]:
+    """Newest first, ties by id descending."""
+    return (-ticket.created_at.timestamp(), -ticket.id)
+
+
+def generate(faker: Faker, index: int, catalog: Any) -> Ticket:
+    rng = faker.random
+    status = rng.choices(STATUSES, weights=[_STATUS_WEIGHTS[s] for s in STATUSES])[0]
+    stage = STAGE_OF_STATUS[status]
+    ticket_type = None if rng.random() < 0.05 else rng.choice(TYPES)
+    created_at = created_at_for(rng, index)
+    updated_at = later(rng, created_at, timedelta(days=12))
+    ticket_id = id_for(rng, index, top=2_500_000, gap=2)
+    return Ticket(
+        id=ticket_id,
+        status=status,
+        stage=stage,
+        type=ticket_type,
+        parcel_id=rng.randrange(180_000_000, 420_000_000) if rng.random() < 0.97 else None,
+        carrier=rng.choice(CARRIERS),
+        order_number=_order_number(faker, created_at) if rng.random() < 0.9 else None,
+        brand_id=rng.choice((None, 1, 2, 3, 4)),
+        created_at=created_at,
+        updated_at=updated_at,
+        requested_actions=_requested_actions(faker, ticket_id, ticket_type, stage, created_at),
+        resolution=_resolution(faker, status, ticket_type, updated_at),
+    )
+
+
+def _order_number(faker: Faker, created_at: datetime) -> str:
+    style = faker.random.randrange(3)
+    if style == 0:
+        return f"ORD-{created_at.year}-{faker.random.randrange(1000, 99999)}"
+    if style == 1:
+        return f"#{faker.random.randrange(1001, 250000)}"
+    return faker.bothify("??-########").upper()
+
+
+def _requested_actions(
+    faker: Faker, ticket_id: int, ticket_type: str | None, stage: str, created_at: datetime
+) -> tuple[RequestedAction, ...]:
+    if stage != "action_required":
+        return ()
+    rng = faker.random
+    choices = _DATA_TYPES_FOR.get(ticket_type or "", DATA_TYPES)
+    kinds = rng.sample(choices, k=rng.randint(1, min(3, len(choices))))
+    asked_at = later(rng, created_at, timedelta(days=3))
+    return tuple(
+        RequestedAction(ticket_id * 10 + n, kind, asked_at) for n, kind in enumerate(kinds)
+    )
+
+
+def _resolution(
+    faker: Faker, status: str, ticket_type: str | None, solved_at: datetime
+) -> Resolution | None:
+    if STAGE_OF_STATUS[status] not in ("manually_solved_stage", "solved_by_automation_stage"):
+        return None
+    rng = faker.random
+    if status == "claim_paid":
+        amount = round(rng.uniform(8, 450), 2)
+        return Resolution("claim_approved", amount, rng.choice(CURRENCIES), solved_at)
+    if ticket_type == "address_change":
+        outcome = rng.choice(("address_change_confirmed", "address_change_declined"))
+    elif status == "closed":
+        outcome = rng.choice(
+            ("claim_declined", "claim_closed_in_carrier_portal", "impossible_to_open_claim")
+        )
+    else:
+        outcome = rng.choice(("delivered", "returned", "solved_merchant"))
+    return Resolution(outcome, None, None, solved_at)

@@ -1,0 +1,34 @@
+"""The query parameters of ``GET /dsf/tickets``, with the spec's bounds and defaults."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from mockdesk.core.query import Choice, DateTime, Integer, QuerySchema, Text
+from mockdesk.core.store import AnyOf, Criterion, Where
+from mockdesk.vendors.sendcloud.data import STATUSES
+
+
+class TicketQuery(QuerySchema):
+    page = Integer(minimum=1, load_default=1)
+    size = Integer(minimum=1, maximum=20, load_default=15)
+    status = Choice(STATUSES)
+    parcel_id = Integer()
+    carrier = Text()
+    created_after = DateTime()
+    created_before = DateTime()
+
+
+def criteria(query: Mapping[str, Any]) -> Sequence[Criterion]:
+    """Filters as the docs word them: exact matches, and inclusive date bounds."""
+    found: list[Criterion] = [
+        AnyOf(name, {query[name]}) for name in ("status", "parcel_id", "carrier") if name in query
+    ]
+    if "created_after" in query:
+        after = query["created_after"]
+        found.append(Where(lambda ticket: ticket.created_at >= after))
+    if "created_before" in query:
+        before = query["created_before"]
+        found.append(Where(lambda ticket: ticket.created_at <= before))
+    return found
