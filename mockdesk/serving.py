@@ -34,6 +34,7 @@ def run_gunicorn(app: Flask, settings: Settings, *, access_log: bool = False) ->
         "worker_class": "gthread",
         "threads": settings.threads,
         "preload_app": True,
+        "control_socket_disable": True,  # one fixed path per user: parallel servers would clash
         "errorlog": "-",
         "loglevel": "info",
     }
