@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import NoReturn
 
 from mockdesk.core.auth import DefaultCredentials
 from mockdesk.core.fixtures import FixtureError
@@ -19,8 +20,15 @@ from mockdesk.vendors.registry import VENDORS
 USAGE_ERROR = 2
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line (and exit code 2) like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(USAGE_ERROR, f"mockdesk: error: {message} (see --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="mockdesk",
         description="Emulates vendors' support-ticket APIs at their real paths on one port.",
     )

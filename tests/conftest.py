@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import pytest
 import requests
 
+pytest_plugins = ["pytester"]
+
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -37,7 +39,9 @@ class ServerProcess:
             self.process.wait()
 
 
-def start_server(*args: str, env: dict[str, str] | None = None, timeout: float = 20) -> ServerProcess:
+def start_server(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 20
+) -> ServerProcess:
     """Run ``mockdesk serve`` on a free port and wait until it reports healthy."""
     port = free_port()
     command = [sys.executable, "-m", "mockdesk", "serve", "--port", str(port), *args]

@@ -11,11 +11,18 @@ import threading
 from types import TracebackType
 
 from flask import Flask
-from werkzeug.serving import BaseWSGIServer, make_server
+from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
 from mockdesk.app import create_app
 from mockdesk.core.state import MockdeskState
 from mockdesk.settings import Settings
+
+
+class _QuietHandler(WSGIRequestHandler):
+    """No access line per request: test output stays readable (the request log has them)."""
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        pass
 
 
 class LiveServer:
@@ -35,7 +42,9 @@ class LiveServer:
         return f"http://127.0.0.1:{self._server.server_port}"
 
     def start(self) -> LiveServer:
-        self._server = make_server("127.0.0.1", 0, self.app, threaded=True)
+        self._server = make_server(
+            "127.0.0.1", 0, self.app, threaded=True, request_handler=_QuietHandler
+        )
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
         self._thread.start()
         return self
