@@ -8,12 +8,13 @@ helpdesk whose ids come from an auto-increment column.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from random import Random
 from typing import TYPE_CHECKING, Any
 
 from mockdesk.core.fixtures import PinnedTicket, load_pinned
+from mockdesk.core.rendering import RenderCache
 from mockdesk.core.seeding import SeededFaker
 from mockdesk.core.store import TicketStore
 
@@ -43,10 +44,12 @@ def id_for(rng: Random, index: int, top: int, gap: int = 3) -> int:
 
 @dataclass(frozen=True)
 class Dataset:
-    """One vendor's data for one seed: the ticket store and the related entities it points at."""
+    """One vendor's data for one seed: the ticket store, the related entities it points at,
+    and the cache of its tickets' encoded JSON."""
 
     store: TicketStore[Any]
     catalog: Any
+    rendered: RenderCache = field(default_factory=RenderCache)
 
 
 def build_dataset(

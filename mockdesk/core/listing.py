@@ -12,7 +12,7 @@ from flask import Response, g, request
 from mockdesk.core.auth import Principal
 from mockdesk.core.errors import RateLimited
 from mockdesk.core.generator import Dataset
-from mockdesk.core.query import parse_query
+from mockdesk.core.query import parse_query, schema_for
 from mockdesk.core.responses import json_response
 from mockdesk.core.state import current_state
 from mockdesk.core.vendor import VendorSpec
@@ -47,7 +47,7 @@ def list_tickets() -> Response:
     """Answer a vendor's ticket list: admit, parse, select, page, serialize."""
     admit()
     spec = current_vendor()
-    query = parse_query(spec.query(), request.args)
+    query = parse_query(schema_for(spec.query), request.args)
     data = current_dataset()
     matches = data.store.select(spec.criteria(query))
     return json_response(spec.paginate(matches, query, data), style=spec.json_style)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime
+from functools import cache
 from typing import Any
 
 from marshmallow import EXCLUDE, Schema, ValidationError, fields
@@ -104,6 +105,13 @@ class QuerySchema(Schema):
 
     class Meta:
         unknown = EXCLUDE
+
+
+@cache
+def schema_for(schema_class: type[Schema]) -> Schema:
+    """One instance per schema class: building one deep-copies every field, loading does not
+    change it, so it is shared by every request and thread."""
+    return schema_class()
 
 
 def parse_query(schema: Schema, args: MultiDict[str, str]) -> dict[str, Any]:

@@ -17,5 +17,5 @@ def paginate(matches: Sequence[Any], query: Mapping[str, Any], data: Dataset) ->
         "page": page.page,
         "pages": page.pages,
         "size": page.size,
-        "items": [serialize(ticket) for ticket in page.items],
+        "items": data.rendered.items(page.items, serialize),
     }
