@@ -3,7 +3,7 @@
 The nested ``user``, ``category``, ``sub_category``, ``state`` and ``forward`` objects of the list
 item are denormalized here at generation time, so ids and names always agree with the flat
 ``*_id`` fields. The state decides the rest: a closed ticket may carry a ``close_desc`` and a
-rating; a ticket waiting for support has not been seen by an admin; a forwarded ticket's
+rating; a ticket waiting for support is usually unseen by the admins; a forwarded ticket's
 ``forward.to`` is another department; ``interaction_count`` is the number of replies the detail
 endpoint lists.
 """
