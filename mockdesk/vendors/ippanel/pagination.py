@@ -11,13 +11,14 @@ from typing import Any
 
 from mockdesk.core.generator import Dataset
 from mockdesk.core.paging.offset import OffsetPage
+from mockdesk.vendors.ippanel.errors import LARAVEL_JSON
 from mockdesk.vendors.ippanel.serializer import serialize
 
 
 def paginate(matches: Sequence[Any], query: Mapping[str, Any], data: Dataset) -> dict[str, Any]:
     page = OffsetPage.of(matches, query["page"], query["per_page"])
     return {
-        "data": [serialize(ticket) for ticket in page.items],
+        "data": data.rendered.items(page.items, serialize, LARAVEL_JSON),
         "meta": {
             "current_page": page.page,
             "from": page.first_position,
