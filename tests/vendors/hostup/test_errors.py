@@ -108,7 +108,7 @@ def test_internal_error(hostup: HostUp, mockdesk: LiveServer) -> None:
 
 def test_rate_limit_headers_on_every_admitted_response(hostup: HostUp) -> None:
     for remaining, path in zip(
-        (59, 58, 57), (TICKETS, f"{TICKETS}/1", "/api/v2/support/departments")
+        (59, 58, 57), (TICKETS, f"{TICKETS}/1", "/api/v2/support/departments"), strict=True
     ):
         response = hostup.get(path)
         assert response.headers["X-RateLimit-Limit"] == "60"
