@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from mockdesk import create_app
+from mockdesk.core.fixtures import FixtureError
 from mockdesk.settings import Settings
 from mockdesk.testing.live import LiveServer
 from tests.vendors.hostup.conftest import DEPARTMENTS, NOSCOPE, TICKETS, HostUp, golden
@@ -130,3 +132,20 @@ def test_a_pinned_seed_example_is_listed_byte_for_byte(tmp_path: Path) -> None:
         assert response.json()["data"][-1] == item  # the oldest ticket comes last
         detail = HostUp(server.url).get(f"{TICKETS}/{item['number']}").json()
         assert detail["messageCount"] == len(detail["messages"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"messageCount": 3}, "tickets[0].messageCount: must equal the number of messages"),
+        ({"departmentSlug": "nope"}, "tickets[0].departmentSlug: must be one of"),
+        ({"id": "tkt_123"}, "tickets[0].id:"),
+    ],
+)
+def test_invalid_fixture_names_file_and_field(tmp_path: Path, change: dict, message: str) -> None:
+    path = _pinned_seed_example(tmp_path)
+    document = json.loads(path.read_text())
+    document["tickets"][0].update(change)
+    path.write_text(json.dumps(document))
+    with pytest.raises(FixtureError, match=re.escape(message)):
+        create_app(Settings(vendors=("hostup",), tickets=1, fixtures=(path,)))
