@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from flask import Response, g, request
 
-from mockdesk.core.auth import Principal
+from mockdesk.core.auth import AuthPolicy, Principal
 from mockdesk.core.errors import RateLimited
 from mockdesk.core.generator import Dataset
 from mockdesk.core.query import parse_query, schema_for
@@ -27,12 +27,18 @@ def current_dataset() -> Dataset:
     return current_state().datasets[request.blueprint or ""]
 
 
-def admit() -> Principal:
-    """Fault rules, then credentials, then the rate limit; returns who is calling."""
+def admit(policy: AuthPolicy | None = None) -> Principal:
+    """Fault rules, then credentials, then the rate limit; returns who is calling.
+
+    ``policy`` replaces the vendor's own for an endpoint that needs another scope (say, an
+    account-level lookup beside the ticket endpoints).
+    """
     spec = current_vendor()
     state = current_state()
     state.faults.raise_if_due(spec.slug, request.path)
-    principal = state.credentials.authenticate(request.headers.get("Authorization"), spec.auth)
+    principal = state.credentials.authenticate(
+        request.headers.get("Authorization"), policy or spec.auth
+    )
     limit = state.limits[spec.slug]
     if limit is not None:
         try:

@@ -6,9 +6,9 @@ from collections.abc import Iterable, Mapping
 
 from mockdesk.core.vendor import VendorSpec
 from mockdesk.settings import SettingsError
-from mockdesk.vendors import ippanel, sendcloud
+from mockdesk.vendors import hostup, ippanel, sendcloud
 
-VENDORS: tuple[VendorSpec, ...] = (sendcloud.SPEC, ippanel.SPEC)
+VENDORS: tuple[VendorSpec, ...] = (sendcloud.SPEC, ippanel.SPEC, hostup.SPEC)
 
 
 def by_slug() -> dict[str, VendorSpec]:

@@ -1,0 +1,318 @@
+"""HostUp support tickets: the model, the department catalogue, and a coherent generator.
+
+A ticket's status agrees with its conversation (``answered`` ends with staff, ``customer_reply``
+with the customer, ``open`` has no staff reply yet); its department decides which kind of
+service it links (a VPS ticket links a VPS); ``messageCount`` is the length of ``messages``, whose
+first entry is the opening message (``body``) and whose last is ``lastMessageAt``. Ids are
+ULID-like (Crockford base32, lower case) with the creation time in their first ten characters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from random import Random
+from typing import Any
+
+from faker import Faker
+
+from mockdesk.core.generator import DATA_EPOCH, created_at_for, id_for, later
+from mockdesk.core.paging.cursor import SignedCursorCodec
+
+CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz"
+STATUSES = ("open", "answered", "customer_reply", "in_progress", "on_hold", "closed", "unknown")
+FILTER_STATUSES = STATUSES[:-1]  # `unknown` appears in responses but is no filter value
+PRIORITIES = ("low", "medium", "high", "urgent", "critical")
+SENDERS = ("customer", "staff", "automation")
+_STATUS_WEIGHTS = (14, 22, 10, 8, 4, 40, 2)
+_PRIORITY_WEIGHTS = (30, 45, 15, 7, 3)
+
+
+@dataclass(frozen=True, slots=True)
+class Department:
+    slug: str
+    display_name: str
+    description: str | None
+    email: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    id: str
+    filename: str
+    content_type: str
+    byte_length: int
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    id: str
+    sent_at: datetime
+    body: str
+    sender: str
+    sender_name: str | None
+    encrypted: bool
+    attachments: tuple[Attachment, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LinkedService:
+    service_type: str
+    service_id: str | None
+    service_name: str | None
+    details: dict[str, Any] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Ticket:
+    id: str
+    number: str
+    subject: str | None
+    status: str
+    priority: str
+    department_slug: str
+    department_name: str | None
+    created_at: datetime
+    updated_at: datetime | None
+    last_message_at: datetime | None
+    cc_emails: tuple[str, ...]
+    requester_name: str | None
+    linked_services: tuple[LinkedService, ...]
+    body: str | None
+    messages: tuple[Message, ...]
+
+    @property
+    def message_count(self) -> int:
+        return len(self.messages)
+
+    @property
+    def attachments(self) -> tuple[Attachment, ...]:
+        """Every file of the conversation, in the order it was sent."""
+        return tuple(a for message in self.messages for a in message.attachments)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Departments as HostUp lists them, and the cursor codec keyed for this seed."""
+
+    departments: tuple[Department, ...]
+    cursors: SignedCursorCodec
+
+    def department(self, slug: str) -> Department | None:
+        return next((d for d in self.departments if d.slug == slug), None)
+
+
+DEPARTMENTS = (
+    Department(
+        "general-web-hosting",
+        "General - Web hosting",
+        "If you need help with your current web hosting service, or anything else not listed "
+        "below, we're here to help with any issues! <br> Our support is available every day.",
+        "info@hostup.se",
+    ),
+    Department("domain-names", "Domain names", "For everything related to your domain names",
+               "registry@hostup.se"),
+    Department("vps", "VPS", "Questions about your virtual private servers", "vps@hostup.se"),
+    Department("billing", "Billing", "Invoices, payments and refunds", "billing@hostup.se"),
+    Department("sales", "Sales", None, None),
+)  # fmt: skip
+_SERVICE_OF_DEPARTMENT = {
+    "general-web-hosting": ("hosting",),
+    "domain-names": ("domain",),
+    "vps": ("vps",),
+    "billing": ("hosting", "vps", "domain"),
+    "sales": ("hosting", "vps"),
+}
+_SUBJECTS = {
+    "general-web-hosting": (
+        "Question about my hosting account", "Website shows 500 error", "Email not arriving",
+        "Cannot log in to cPanel", "SSL certificate not renewing", "Site is very slow",
+        "Need help with PHP version", "Restore backup from yesterday",
+    ),
+    "domain-names": (
+        "Transfer my domain to HostUp", "DNS changes not propagating", "Domain expired",
+        "Change nameservers", "EPP code for transfer", "WHOIS privacy question",
+    ),
+    "vps": (
+        "Question about my VPS", "VPS not reachable", "Upgrade to a larger plan",
+        "Reverse DNS for my IP", "Server rebooted unexpectedly", "Need a snapshot restored",
+    ),
+    "billing": (
+        "Invoice question", "Refund request", "Payment failed", "Change billing address",
+        "Cancel my service", "Double charged this month",
+    ),
+    "sales": (
+        "Pre-sales question", "Custom dedicated setup", "Volume discount for agencies",
+        "Migrating 20 sites to HostUp",
+    ),
+}  # fmt: skip
+_OPENINGS = (
+    "Hi, {subject_lower} since this morning. Could you take a look?",
+    "Hello! I need some help: {subject_lower}. Thanks in advance.",
+    "Hi team, {subject_lower}. I have tried clearing the cache already.",
+    "Hej, {subject_lower}. What should I do?",
+)
+_STAFF_REPLIES = (
+    "Thanks for reaching out. We have looked into this and it should be resolved now.",
+    "Could you send us the exact error message and the time it happened?",
+    "We have escalated this to our technicians and will get back to you shortly.",
+    "This has been fixed on our side. Please let us know if anything still looks wrong.",
+)
+_CUSTOMER_REPLIES = (
+    "Thanks, it works now!", "It still happens, see the attached screenshot.",
+    "Here is the error message you asked for.", "Any update on this?",
+)  # fmt: skip
+_AUTOMATION = (
+    "This ticket was closed automatically after 7 days without a reply.",
+    "We have received your ticket and will answer as soon as possible.",
+)
+_PLANS = ("VPS XS", "VPS S", "VPS M", "VPS L", "VPS XL")
+_FILES = (("screenshot.png", "image/png"), ("error.log", "text/plain"),
+          ("invoice.pdf", "application/pdf"), ("config.txt", "text/plain"))  # fmt: skip
+
+
+def ulid_like(rng: Random, moment: datetime) -> str:
+    """26 lower-case Crockford characters: 48-bit milliseconds, then 80 random bits."""
+    value = (int(moment.timestamp() * 1000) << 80) | rng.getrandbits(80)
+    return "".join(CROCKFORD[(value >> shift) & 31] for shift in range(125, -1, -5))
+
+
+def order_key(ticket: Ticket) -> tuple[int, str]:
+    """Newest first, ties by id descending (a complemented id sorts ascending as the id falls)."""
+    return (-int(ticket.created_at.timestamp() * 1000), ticket.id.translate(_COMPLEMENT))
+
+
+_COMPLEMENT = str.maketrans(CROCKFORD, CROCKFORD[::-1])
+
+
+def catalog(faker: Faker) -> Catalog:
+    """Fixed departments; a cursor secret drawn from this seed, so cursors are stable per seed."""
+    return Catalog(DEPARTMENTS, SignedCursorCodec(faker.random.getrandbits(128).to_bytes(16)))
+
+
+def generate(faker: Faker, index: int, catalog: Catalog) -> Ticket:
+    rng = faker.random
+    department = rng.choices(catalog.departments, weights=(40, 20, 20, 15, 5))[0]
+    status = rng.choices(STATUSES, weights=_STATUS_WEIGHTS)[0]
+    created_at = created_at_for(rng, index)
+    subject = rng.choice(_SUBJECTS[department.slug])
+    requester = faker.name() if rng.random() < 0.97 else None
+    messages = _conversation(faker, status, subject, requester, created_at)
+    last = messages[-1].sent_at
+    return Ticket(
+        id="tkt_" + ulid_like(rng, created_at),
+        number=str(id_for(rng, index, top=2_160_000, gap=2)),
+        subject=subject if rng.random() < 0.98 else None,
+        status=status,
+        priority=rng.choices(PRIORITIES, weights=_PRIORITY_WEIGHTS)[0],
+        department_slug=department.slug,
+        department_name=department.display_name,
+        created_at=created_at,
+        updated_at=last if rng.random() < 0.7 else later(rng, last, timedelta(hours=6)),
+        last_message_at=last,
+        cc_emails=tuple(faker.safe_email() for _ in range(rng.choices((0, 1, 2), (80, 15, 5))[0])),
+        requester_name=requester,
+        linked_services=_services(faker, department.slug, created_at),
+        body=messages[0].body,
+        messages=messages,
+    )
+
+
+def _senders(rng: Random, status: str) -> list[str]:
+    """Who wrote each message, ending the way ``status`` says the conversation stands."""
+    if status == "open":
+        return ["customer"] * rng.choice((1, 1, 1, 2))
+    middle = [rng.choice(("staff", "customer")) for _ in range(rng.randrange(0, 4))]
+    ending = {
+        "answered": ["staff"],
+        "customer_reply": ["staff", "customer"],
+        "in_progress": [rng.choice(("staff", "automation"))],
+        "on_hold": ["staff"],
+        "closed": [rng.choice(("staff", "automation"))],
+        "unknown": [rng.choice(SENDERS)],
+    }[status]
+    return ["customer", *middle, *ending]
+
+
+def _conversation(
+    faker: Faker, status: str, subject: str, requester: str | None, created_at: datetime
+) -> tuple[Message, ...]:
+    rng = faker.random
+    staff = f"{faker.first_name()} {faker.last_name()[0]}."
+    senders = _senders(rng, status)
+    # Spread the replies over the time the ticket has had, so recent tickets are not squashed
+    # against the data epoch.
+    step = min(timedelta(hours=20), (DATA_EPOCH - created_at) / len(senders))
+    messages = []
+    sent_at = created_at
+    for position, sender in enumerate(senders):
+        if position:
+            sent_at = later(rng, sent_at, step)
+        if position == 0:
+            body = rng.choice(_OPENINGS).format(subject_lower=subject[0].lower() + subject[1:])
+        else:
+            body = rng.choice(
+                {"customer": _CUSTOMER_REPLIES, "staff": _STAFF_REPLIES, "automation": _AUTOMATION}[
+                    sender
+                ]
+            )
+        name = {"customer": requester, "staff": staff, "automation": "HostUp"}[sender]
+        files = tuple(
+            _attachment(rng, sent_at)
+            for _ in range(rng.choices((0, 1, 2), (85, 12, 3))[0] if sender != "automation" else 0)
+        )
+        messages.append(
+            Message(
+                id="tmsg_" + ulid_like(rng, sent_at),
+                sent_at=sent_at,
+                body=body,
+                sender=sender,
+                sender_name=name,
+                encrypted=sender == "customer" and rng.random() < 0.05,
+                attachments=files,
+            )
+        )
+    return tuple(messages)
+
+
+def _attachment(rng: Random, sent_at: datetime) -> Attachment:
+    filename, content_type = rng.choice(_FILES)
+    return Attachment("tatt_" + ulid_like(rng, sent_at), filename, content_type,
+                      rng.randrange(800, 2_400_000))  # fmt: skip
+
+
+def _services(faker: Faker, department: str, created_at: datetime) -> tuple[LinkedService, ...]:
+    rng = faker.random
+    count = rng.choices((0, 1, 2), (20, 70, 10))[0]
+    return tuple(
+        _service(faker, rng.choice(_SERVICE_OF_DEPARTMENT[department]), created_at)
+        for _ in range(count)
+    )
+
+
+def _service(faker: Faker, kind: str, created_at: datetime) -> LinkedService:
+    rng = faker.random
+    ordered_at = created_at - timedelta(days=rng.randrange(20, 900))
+    next_due = created_at + timedelta(days=rng.randrange(1, 365))
+    if rng.random() < 0.04:  # the service was terminated: only its type is left
+        return LinkedService(kind, None, None, None)
+    if kind == "vps":
+        name = f"{rng.choice(('app', 'web', 'db', 'mail', 'vpn'))}-{rng.randrange(1, 20):02d}"
+        details: dict[str, Any] = {
+            "status": rng.choices(("active", "stopped", "suspended"), (90, 8, 2))[0],
+            "planName": rng.choice(_PLANS),
+            "ipAddress": faker.ipv4_public(),
+        }
+        return LinkedService("vps", "vps_" + ulid_like(rng, ordered_at), name, details)
+    domain = faker.domain_name()
+    status = rng.choices(("Active", "Suspended", "Pending"), (92, 5, 3))[0]
+    if kind == "hosting":
+        details = {
+            "status": status,
+            "hostname": domain,
+            "nextDueAt": next_due,
+            "autoRenew": rng.random() < 0.85,
+        }
+        return LinkedService("hosting", "acct_" + ulid_like(rng, ordered_at), domain, details)
+    details = {"status": status, "expiresAt": next_due, "autoRenew": rng.random() < 0.8}
+    return LinkedService("domain", "dom_" + ulid_like(rng, ordered_at), domain, details)

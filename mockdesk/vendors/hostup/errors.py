@@ -1,0 +1,136 @@
+"""Neutral errors as HostUp's RFC 7807 problem documents (``application/problem+json``).
+
+Members in the order of the published examples: ``type`` (``https://developer.hostup.se/errors/
+<code>``), ``title``, ``status``, ``detail``, ``code``, ``instance`` (the request path),
+``requestId`` (``req_`` + 26 ULID characters, new for every response), ``timestamp`` (now, in
+milliseconds, ``Z``), then ``errors[]`` for query validation, each ``{pointer: "?<param>",
+detail, code}``. A 429 also carries ``Retry-After`` and the ``X-RateLimit-*`` headers.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import UTC, datetime
+from typing import Any
+
+from flask import Response, request
+
+from mockdesk.core.errors import (
+    FieldProblem,
+    Forbidden,
+    InvalidCursor,
+    InvalidQuery,
+    MethodNotAllowed,
+    MockdeskError,
+    NotFound,
+    RateLimited,
+    RateLimitStatus,
+    Unauthenticated,
+)
+from mockdesk.core.responses import json_response
+from mockdesk.vendors.hostup.data import CROCKFORD
+from mockdesk.vendors.hostup.serializer import timestamp
+
+ERROR_TYPE = "https://developer.hostup.se/errors/"
+PROBLEM_JSON = "application/problem+json"
+
+
+def rate_limit_headers(status: RateLimitStatus) -> dict[str, str]:
+    """On every admitted response: ``X-RateLimit-Reset`` is an ISO time, not epoch seconds."""
+    reset = datetime.fromtimestamp(status.reset_at, UTC)
+    return {
+        "X-RateLimit-Limit": str(status.limit),
+        "X-RateLimit-Remaining": str(status.remaining),
+        "X-RateLimit-Reset": timestamp(reset) or "",
+    }
+
+
+def request_id() -> str:
+    """``req_`` and a fresh ULID: the current millisecond, then 80 random bits."""
+    value = (int(datetime.now(UTC).timestamp() * 1000) << 80) | secrets.randbits(80)
+    return "req_" + "".join(CROCKFORD[(value >> shift) & 31] for shift in range(125, -1, -5))
+
+
+def problem(
+    status: int, code: str, title: str, detail: str, errors: list[dict[str, str]] | None = None
+) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "type": ERROR_TYPE + code,
+        "title": title,
+        "status": status,
+        "detail": detail,
+        "code": code,
+        "instance": request.path,
+        "requestId": request_id(),
+        "timestamp": timestamp(datetime.now(UTC)),
+    }
+    if errors is not None:
+        body["errors"] = errors
+    return body
+
+
+def field_error(problem: FieldProblem) -> dict[str, str]:
+    """One ``errors[]`` entry: the parameter as a ``?name`` pointer, a sentence, a stable code."""
+    name, limits = problem.field, problem.constraints
+    match problem.kind:
+        case "not_integer":
+            detail, code = f"`{name}` must be an integer.", "invalid_type"
+        case "too_small" | "too_large":
+            bounds = f"between {limits['min']} and {limits['max']}"
+            detail, code = f"`{name}` must be {bounds}.", "out_of_range"
+        case "not_choice" if name == "departmentSlug":
+            detail = "`departmentSlug` must be a slug from GET /api/v2/support/departments."
+            code = "unknown_department"
+        case "not_choice":
+            detail = f"`{name}` must be one of: {', '.join(limits['choices'])}."
+            code = "invalid_enum"
+        case _:
+            detail, code = f"`{name}` is invalid.", "invalid_value"
+    return {"pointer": f"?{name}", "detail": detail, "code": code}
+
+
+def render_error(error: MockdeskError) -> Response:
+    headers: dict[str, str] = {}
+    match error:
+        case InvalidQuery():
+            errors = [field_error(p) for p in error.problems]
+            detail = (
+                errors[0]["detail"]
+                if len(errors) == 1
+                else "The query parameters failed validation."
+            )
+            body = problem(400, "invalid_request", "Validation failed", detail, errors)
+        case InvalidCursor():
+            body = problem(
+                400, "invalid_cursor", "Validation failed", "Cursor is invalid or malformed."
+            )
+        case Unauthenticated():
+            body = problem(401, "unauthorized", "Unauthorized", "Authentication required.")
+        case Forbidden():
+            detail = (
+                f"Missing required scope: {error.scope}"
+                if error.scope not in ("", "*")
+                else "You do not have access to this resource."
+            )
+            body = problem(403, "forbidden", "Forbidden", detail)
+        case NotFound(resource="ticket"):
+            detail = "The requested support ticket could not be found."
+            body = problem(404, "not_found", "Ticket not found", detail)
+        case NotFound():
+            body = problem(
+                404, "not_found", "Not found", "The requested resource could not be found."
+            )
+        case MethodNotAllowed():
+            detail = f"The {error.method} method is not allowed for this resource."
+            body = problem(405, "method_not_allowed", "Method not allowed", detail)
+            headers["Allow"] = ", ".join(error.allowed)
+        case RateLimited():
+            detail = "Rate limit exceeded. Please try again later."
+            body = problem(429, "rate_limited", "Rate limit exceeded", detail)
+            headers.update(rate_limit_headers(error.rate_limit))
+            headers["Retry-After"] = str(error.rate_limit.retry_after)
+        case _:
+            body = problem(
+                500, "internal_error", "Internal server error", "An unexpected error occurred."
+            )
+    return json_response(body, error.status, headers=headers, content_type=PROBLEM_JSON)
