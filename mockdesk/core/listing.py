@@ -7,10 +7,13 @@ step 8 (rate-limit headers) is the app's ``after_request`` hook, so errors get t
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+from typing import Any
+
 from flask import Response, g, request
 
 from mockdesk.core.auth import AuthPolicy, Principal
-from mockdesk.core.errors import RateLimited
+from mockdesk.core.errors import NotFound, RateLimited
 from mockdesk.core.generator import Dataset
 from mockdesk.core.query import parse_query, schema_for
 from mockdesk.core.responses import json_response
@@ -47,6 +50,14 @@ def admit(policy: AuthPolicy | None = None) -> Principal:
             g.mockdesk_rate_limit = error.rate_limit
             raise
     return principal
+
+
+def find_ticket(ticket_id: Hashable) -> Any:
+    """The current vendor's ticket by id, or the neutral 404 its renderer words."""
+    ticket = current_dataset().store.get(ticket_id)
+    if ticket is None:
+        raise NotFound("ticket", str(ticket_id))
+    return ticket
 
 
 def list_tickets() -> Response:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, request
 
-from mockdesk.core.errors import NotFound
-from mockdesk.core.listing import admit, current_dataset, list_tickets
-from mockdesk.core.query import parse_query
+from mockdesk.core.listing import admit, find_ticket, list_tickets
+from mockdesk.core.query import parse_query, schema_for
 from mockdesk.core.responses import json_response
 from mockdesk.vendors.ippanel.errors import LARAVEL_JSON
 from mockdesk.vendors.ippanel.query import ShowQuery
@@ -23,9 +22,6 @@ def list_reseller_tickets() -> Response:
 @routes.get("/v1/api/ticket/show")
 def show_ticket() -> Response:
     admit()
-    ticket_id = parse_query(ShowQuery(), request.args)["ticket_id"]
-    ticket = current_dataset().store.get(ticket_id)
-    if ticket is None:
-        raise NotFound("ticket", str(ticket_id))
+    ticket = find_ticket(parse_query(schema_for(ShowQuery), request.args)["ticket_id"])
     meta = {"status": True, "message": "Success", "message_parameters": [], "message_code": "200-1"}
     return json_response({"data": serialize_detail(ticket), "meta": meta}, style=LARAVEL_JSON)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, request
 
-from mockdesk.core.errors import NotFound
-from mockdesk.core.listing import admit, current_dataset, list_tickets
+from mockdesk.core.listing import admit, find_ticket, list_tickets
 from mockdesk.core.oauth import ClientCredentialsGrant, OAuthError
 from mockdesk.core.responses import json_response
 from mockdesk.core.state import current_state
@@ -30,10 +29,7 @@ def list_support_tickets() -> Response:
 @routes.get("/api/v3/dsf/tickets/<int:ticket_id>")
 def get_support_ticket(ticket_id: int) -> Response:
     admit()
-    ticket = current_dataset().store.get(ticket_id)
-    if ticket is None:
-        raise NotFound("ticket", str(ticket_id))
-    return json_response(serialize(ticket))
+    return json_response(serialize(find_ticket(ticket_id)))
 
 
 @routes.post("/oauth2/token/")
