@@ -37,7 +37,9 @@ class ServerProcess:
             self.process.wait()
 
 
-def start_server(*args: str, env: dict[str, str] | None = None, timeout: float = 20) -> ServerProcess:
+def start_server(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 20
+) -> ServerProcess:
     """Run ``mockdesk serve`` on a free port and wait until it reports healthy."""
     port = free_port()
     command = [sys.executable, "-m", "mockdesk", "serve", "--port", str(port), *args]

@@ -1,6 +1,7 @@
 """The one request flow every vendor endpoint runs, written once.
 
 1 fault rule? 2 auth 3 rate limit 4 parse query 5 select 6 page 7 serialize 8 headers.
+Step 2 reads a vendor's version header first, where the vendor has one.
 Steps 1-3 are :func:`admit` (every vendor endpoint calls it); :func:`list_tickets` adds 4-7;
 step 8 (rate-limit headers) is the app's ``after_request`` hook, so errors get them too.
 """
@@ -28,10 +29,16 @@ def current_dataset() -> Dataset:
 
 
 def admit() -> Principal:
-    """Fault rules, then credentials, then the rate limit; returns who is calling."""
+    """Fault rules, the version header, credentials, then the rate limit; returns who calls.
+
+    The version is checked before the credentials, as DRF's ``APIView.initial`` determines the
+    version before it authenticates, checks permissions and throttles.
+    """
     spec = current_vendor()
     state = current_state()
     state.faults.raise_if_due(spec.slug, request.path)
+    if spec.auth.version is not None:
+        spec.auth.version.resolve(request.headers)
     principal = state.credentials.authenticate(request.headers.get("Authorization"), spec.auth)
     limit = state.limits[spec.slug]
     if limit is not None:
