@@ -177,13 +177,14 @@ def matching(url: str, params) -> list[dict]:
 def test_each_filter_keeps_exactly_the_matching_tickets(mockdesk) -> None:
     everyone = everything(mockdesk.url)
     sample = next(t for t in everyone[17:] if t["requester"] and t["assignee"])
+    who = sample["requester"]
     tag_id = next(i for i, name in TAGS.items() if any(name in t["tags"] for t in everyone))
     product = next(p for t in everyone for p in t["products"])
     checks = [
         ([("status", "open"), ("status", "new")], lambda t: t["status"] in ("open", "new")),
         ([("priority", "high")], lambda t: t["priority"] == "high"),
         ([("channel", "email")], lambda t: t["channel"] == "email"),
-        ([("requester", str(sample["requester"]))], lambda t: t["requester"] == sample["requester"]),
+        ([("requester", str(sample["requester"]))], lambda t: t["requester"] == who),
         ([("assignee", f"{sample['assignee']}.0")], lambda t: t["assignee"] == sample["assignee"]),
         ([("ticket_type", "2")], lambda t: t["ticket_type"] == 2),
         ([("id", str(sample["id"]))], lambda t: t["id"] == sample["id"]),
