@@ -16,7 +16,8 @@ where the docs are silent mockdesk answers as that stack does (shared/vendors.md
 - 401 ``{"detail":"Authentication credentials were not provided."}`` with ``WWW-Authenticate:
   Bearer realm="api"`` for a missing, unknown or malformed token (django-oauth-toolkit treats an
   invalid token as no token); 403 ``{"detail":"You do not have permission to perform this
-  action."}`` for a token without ``tickets:read``. Neither counts against the throttle.
+  action."}`` for a token without ``tickets:read``. Neither, nor a 406, counts against the
+  throttle.
 - Filters as django-filter: ``filter_text`` matches the ticket id (when it is a number), or the
   subject or requester email containing it, case-insensitively; ``subject`` is a
   case-insensitive contains; ``order_number`` exact; ``id``/``requester``/``assignee``/
@@ -40,7 +41,8 @@ where the docs are silent mockdesk answers as that stack does (shared/vendors.md
   was throttled. Expected available in 1 second."}`` (DRF's wording and pluralisation, so a
   longer configured window says "N seconds"). No ``X-RateLimit-*`` headers.
 - ``GET /api/admin/tickets/{id}/``: 404 ``{"detail":"Not found."}`` for an unknown or non-numeric
-  id. A wrong method is 405 ``{"detail":"Method \\"POST\\" not allowed."}`` with ``Allow``. Any
+  id. A wrong method is 405 ``{"detail":"Method \\"POST\\" not allowed."}`` with ``Allow``,
+  answered by routing before the credentials are looked at (DRF would check them first). Any
   other path under ``/api/admin/`` gets Django's plain HTML 404 page, and a crash Django's HTML
   500 page, as a Django site without custom error templates serves them.
 - Data: every ticket belongs to an order (``order`` is required and not nullable); 15% of
@@ -69,7 +71,7 @@ SPEC = VendorSpec(
         scope="tickets:read",
         version=VersionHeader("X-29next-API-Version", API_VERSIONS, default="2024-04-01"),
     ),
-    auth_description="Bearer token with scope tickets:read; X-29next-API-Version header",
+    auth_description="Bearer token (scope tickets:read), X-29next-API-Version",
     demo_headers={
         "Authorization": "Bearer mockdesk-token",
         "X-29next-API-Version": "2024-04-01",
