@@ -12,10 +12,10 @@ import base64
 import binascii
 import secrets
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from mockdesk.core.errors import Forbidden, Unauthenticated
+from mockdesk.core.errors import Forbidden, Unauthenticated, UnsupportedVersion
 
 ALL_SCOPES = "*"
 
@@ -32,11 +32,34 @@ class Principal:
 
 
 @dataclass(frozen=True)
+class VersionHeader:
+    """An API version the client names in a request header, checked before the credentials.
+
+    A missing header means ``default``; any value not in ``known`` (an empty one included) is
+    :class:`UnsupportedVersion`. Values are compared exactly, as version strings are.
+    """
+
+    name: str
+    known: tuple[str, ...]
+    default: str
+
+    def resolve(self, headers: Mapping[str, str]) -> str:
+        value = headers.get(self.name)
+        if value is None:
+            return self.default
+        if value not in self.known:
+            raise UnsupportedVersion(self.name, value)
+        return value
+
+
+@dataclass(frozen=True)
 class AuthPolicy:
-    """What one vendor accepts: the schemes in ``Authorization`` and the scope it requires."""
+    """What one vendor accepts: the schemes in ``Authorization``, the scope it requires, and
+    the version header it reads before looking at credentials (None: it has none)."""
 
     schemes: tuple[str, ...]
     scope: str | None = None
+    version: VersionHeader | None = None
 
 
 @dataclass(frozen=True)

@@ -98,6 +98,17 @@ class MethodNotAllowed(MockdeskError):
         self.allowed = allowed
 
 
+class UnsupportedVersion(MockdeskError):
+    """The client named, in ``header``, an API version the vendor does not serve."""
+
+    status = 406
+
+    def __init__(self, header: str, value: str) -> None:
+        super().__init__(f"{header}: {value}")
+        self.header = header
+        self.value = value
+
+
 class InvalidCursor(MockdeskError):
     """A pagination cursor that was tampered with, malformed, or minted for another query."""
 

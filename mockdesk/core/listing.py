@@ -1,6 +1,7 @@
 """The one request flow every vendor endpoint runs, written once.
 
 1 fault rule? 2 auth 3 rate limit 4 parse query 5 select 6 page 7 serialize 8 headers.
+Step 2 reads a vendor's version header first, where the vendor has one.
 Steps 1-3 are :func:`admit` (every vendor endpoint calls it); :func:`list_tickets` adds 4-7;
 step 8 (rate-limit headers) is the app's ``after_request`` hook, so errors get them too.
 """
@@ -31,17 +32,20 @@ def current_dataset() -> Dataset:
 
 
 def admit(policy: AuthPolicy | None = None) -> Principal:
-    """Fault rules, then credentials, then the rate limit; returns who is calling.
+    """Fault rules, the version header, credentials, then the rate limit; returns who calls.
 
-    ``policy`` replaces the vendor's own for an endpoint that needs another scope (say, an
-    account-level lookup beside the ticket endpoints).
+    The version is checked before the credentials, as an API that negotiates versions (DRF's
+    ``APIView.initial``) decides the version before it authenticates, checks permissions and
+    throttles. ``policy`` replaces the vendor's own for an endpoint that needs another scope
+    (say, an account-level lookup beside the ticket endpoints).
     """
     spec = current_vendor()
     state = current_state()
     state.faults.raise_if_due(spec.slug, request.path)
-    principal = state.credentials.authenticate(
-        request.headers.get("Authorization"), policy or spec.auth
-    )
+    policy = policy or spec.auth
+    if policy.version is not None:
+        policy.version.resolve(request.headers)
+    principal = state.credentials.authenticate(request.headers.get("Authorization"), policy)
     limit = state.limits[spec.slug]
     if limit is not None:
         try:

@@ -18,11 +18,24 @@ from werkzeug.datastructures import MultiDict
 
 from mockdesk.core.errors import FieldProblem, InvalidQuery
 
-_INTEGER = re.compile(r"[+-]?\d+")
+_INTEGER = re.compile(r"[+-]?[0-9]+")  # ASCII digits only: "٢" is not a number to an API
+INT64_MAX = 2**63 - 1
+
+
+def parse_int64(text: str) -> int | None:
+    """``text`` as a signed 64-bit integer, None when it is not one (or would not fit).
+
+    The length check comes first so that a 5000-digit value never reaches ``int()``, which
+    refuses strings over 4300 digits with a ValueError.
+    """
+    if not _INTEGER.fullmatch(text) or len(text.lstrip("+-0")) > 19:
+        return None
+    number = int(text)
+    return number if -INT64_MAX - 1 <= number <= INT64_MAX else None
 
 
 class Integer(fields.Field):
-    """A whole number written in digits only (``1.0``, ``1e3``, ``true`` and ``" 1"`` are not)."""
+    """A 64-bit whole number in ASCII digits (``1.0``, ``1e3``, ``true``, ``" 1"`` are not)."""
 
     def __init__(self, *, minimum: int | None = None, maximum: int | None = None, **kw: Any):
         super().__init__(**kw)
@@ -30,9 +43,9 @@ class Integer(fields.Field):
         self.maximum = maximum
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kw: Any) -> int:
-        if not isinstance(value, str) or not _INTEGER.fullmatch(value):
+        number = parse_int64(value) if isinstance(value, str) else None
+        if number is None:
             raise ValidationError("not_integer")
-        number = int(value)
         if self.minimum is not None and number < self.minimum:
             raise ValidationError("too_small")
         if self.maximum is not None and number > self.maximum:

@@ -6,9 +6,14 @@ from collections.abc import Iterable, Mapping
 
 from mockdesk.core.vendor import VendorSpec
 from mockdesk.settings import SettingsError
-from mockdesk.vendors import hostup, ippanel, sendcloud
+from mockdesk.vendors import hostup, ippanel, nextcommerce, sendcloud
 
-VENDORS: tuple[VendorSpec, ...] = (sendcloud.SPEC, ippanel.SPEC, hostup.SPEC)
+VENDORS: tuple[VendorSpec, ...] = (
+    sendcloud.SPEC,
+    nextcommerce.SPEC,
+    ippanel.SPEC,
+    hostup.SPEC,
+)
 
 
 def by_slug() -> dict[str, VendorSpec]:

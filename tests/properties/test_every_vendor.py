@@ -19,7 +19,8 @@ by_slug = pytest.mark.parametrize("spec", VENDORS, ids=lambda spec: spec.slug)
 
 NASTY = st.sampled_from(
     ["", " ", "0", "-1", "1e3", "1.5", "NaN", "null", "[]", "{}", '{"$or":[]}', "true", "\x00",
-     "%", "%ZZ", "😀", "تیکت", "9" * 40, "2026-02-30", "2026-01-01T25:00:00Z", "a,b", "all"]
+     "%", "%ZZ", "😀", "تیکت", "9" * 40, "9" * 5000, "٢", "2026-02-30", "2026-01-01T25:00:00Z",
+     "a,b", "all"]
 )  # fmt: skip
 PROPERTY = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -87,15 +88,15 @@ def test_same_seed_same_pages_in_two_processes() -> None:
     first, second, other = (start_server("--seed", seed) for seed in ("5", "5", "6"))
     try:
         for spec in VENDORS:
-            pages = [
-                requests.get(
-                    f"{s.url}{spec.list_path}", headers=dict(spec.demo_headers), timeout=10
-                )
-                for s in (first, second, other)
-            ]
-            assert all(page.status_code == 200 for page in pages), spec.slug
-            assert pages[0].content == pages[1].content, spec.slug
-            assert pages[0].content != pages[2].content, spec.slug
+            pages = []
+            for server in (first, second, other):
+                url = f"{server.url}{spec.list_path}"
+                page = requests.get(url, headers=dict(spec.demo_headers), timeout=10)
+                assert page.status_code == 200, spec.slug
+                # absolute links (29next's next/previous) name each server's own port
+                pages.append(page.content.replace(server.url.encode(), b"http://base"))
+            assert pages[0] == pages[1], spec.slug
+            assert pages[0] != pages[2], spec.slug
     finally:
         for server in (first, second, other):
             server.stop()

@@ -14,13 +14,12 @@ from typing import Any
 
 from marshmallow import ValidationError
 
-from mockdesk.core.query import Integer, QuerySchema, Text
+from mockdesk.core.query import Integer, QuerySchema, Text, parse_int64
 from mockdesk.core.store import AnyOf, Criterion
 from mockdesk.vendors.ippanel.data import STATES
 
 PHP_TRIM = " \t\n\r\0\x0b"
 _FILTER_VALIDATE_INT = re.compile(r"[+-]?(0|[1-9][0-9]*)")
-PHP_INT_MAX = 2**63 - 1
 
 
 class LaravelInteger(Integer):
@@ -30,7 +29,7 @@ class LaravelInteger(Integer):
         text = str(value).strip(PHP_TRIM)
         if not text and self.required:
             raise ValidationError("required")
-        if not _FILTER_VALIDATE_INT.fullmatch(text) or abs(int(text)) > PHP_INT_MAX:
+        if not _FILTER_VALIDATE_INT.fullmatch(text) or parse_int64(text) is None:
             raise ValidationError("not_integer")
         return super()._deserialize(text, attr, data, **kw)
 

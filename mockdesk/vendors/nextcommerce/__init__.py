@@ -1,0 +1,92 @@
+"""29next (Next Commerce) Admin API: ``GET /api/admin/tickets/`` and ``/api/admin/tickets/{id}/``.
+
+Documented (shared/seeds/001): the list's query parameters, the ``Ticket`` schema and its
+example, the ``next/previous/results`` envelope, Bearer auth with scope ``tickets:read`` and the
+``X-29next-API-Version`` header. The backend is Django REST Framework with django-filter, so
+where the docs are silent mockdesk answers as that stack does (shared/vendors.md, "Decisions"):
+
+- Request order as DRF's ``APIView.initial``: version, then authentication and permission, then
+  the throttle; then the filters (400), then the cursor (404). ``APPEND_SLASH`` comes before all
+  of it: ``/api/admin/tickets`` (and ``/api/admin/tickets/{id}``) answer 301 to the slash form,
+  query string kept, relative ``Location``, empty body, for any method.
+- ``X-29next-API-Version``: missing means ``2024-04-01``; ``2023-02-10``, ``2024-04-01`` and
+  ``unstable`` are accepted (matched exactly; all three serve the same ticket schema); anything
+  else, an empty value included, is 406 ``{"detail":"Invalid version in \\"X-29next-API-Version\\"
+  header."}``.
+- 401 ``{"detail":"Authentication credentials were not provided."}`` with ``WWW-Authenticate:
+  Bearer realm="api"`` for a missing, unknown or malformed token (django-oauth-toolkit treats an
+  invalid token as no token); 403 ``{"detail":"You do not have permission to perform this
+  action."}`` for a token without ``tickets:read``. Neither, nor a 406, counts against the
+  throttle.
+- Filters as django-filter: ``filter_text`` matches the ticket id (when it is a number), or the
+  subject or requester email containing it, case-insensitively; ``subject`` is a
+  case-insensitive contains; ``order_number`` exact; ``id``/``requester``/``assignee``/
+  ``ticket_type`` are number filters (``Enter a number.``; ``1.0`` equals 1); ``status`` any of
+  the repeated values; ``product``/``tags`` any of the repeated ids, each an existing entity
+  (unknown: ``Select a valid choice. 9 is not one of the available choices.``, malformed:
+  ``“x” is not a valid value.``); ``priority``/``channel`` one choice; ``created_from``/
+  ``created_to`` inclusive whole UTC days, ``YYYY-MM-DD``. An empty single value (``?priority=``)
+  filters nothing, as Django forms clean it to None; text values are stripped. A repeated single
+  parameter takes its last value. The 400 body lists one message per bad field in the FilterSet's
+  order.
+- Paging as DRF ``CursorPagination``: ordering ``-id``; ``limit`` default 20, capped at 100, and
+  a value that is not a positive integer means the default (DRF's ``page_size_query_param``);
+  ``next``/``previous`` are absolute URLs of the request with ``cursor`` replaced and the query
+  re-sorted by key; a forward cursor always gets a ``previous`` link and a reverse one a ``next``
+  link, as DRF does. A cursor that does not decode, or has a non-integer position, or a non-zero
+  offset (DRF only mints offsets for duplicate positions, and ids are unique) is 404
+  ``{"detail":"Invalid cursor"}``; ``cursor=`` (empty) is the first page. Cursors are not bound to
+  the filters, as in DRF.
+- 429 after 4 requests a second per token: ``Retry-After: <seconds>`` and ``{"detail":"Request
+  was throttled. Expected available in 1 second."}`` (DRF's wording and pluralisation, so a
+  longer configured window says "N seconds"). No ``X-RateLimit-*`` headers.
+- ``GET /api/admin/tickets/{id}/``: 404 ``{"detail":"Not found."}`` for an unknown or non-numeric
+  id. A wrong method is 405 ``{"detail":"Method \\"POST\\" not allowed."}`` with ``Allow``,
+  answered by routing before the credentials are looked at (DRF would check them first). Any
+  other path under ``/api/admin/`` gets Django's plain HTML 404 page, and a crash Django's HTML
+  500 page, as a Django site without custom error templates serves them.
+- Data: every ticket belongs to an order (``order`` is required and not nullable); 15% of
+  requesters are outside the store (``requester`` null, ``from_email`` set, channel ``email``);
+  tags, products and ticket types are fixed store entities (tag ids 1-16, product ids 101-124,
+  ticket types 1-6); fixtures must use those tags and products.
+"""
+
+from __future__ import annotations
+
+from mockdesk.core.auth import AuthPolicy, VersionHeader
+from mockdesk.core.vendor import DataSpec, RateLimitPolicy, VendorSpec
+from mockdesk.vendors.nextcommerce import data, errors, pagination, query, serializer
+from mockdesk.vendors.nextcommerce.routes import routes
+
+API_VERSIONS = ("2023-02-10", "2024-04-01", "unstable")
+
+SPEC = VendorSpec(
+    slug="29next",
+    name="29next (Next Commerce) Admin API",
+    base_paths=("/api/admin",),
+    list_path="/api/admin/tickets/",
+    routes=routes,
+    auth=AuthPolicy(
+        schemes=("bearer",),
+        scope="tickets:read",
+        version=VersionHeader("X-29next-API-Version", API_VERSIONS, default="2024-04-01"),
+    ),
+    auth_description="Bearer token (scope tickets:read), X-29next-API-Version",
+    demo_headers={
+        "Authorization": "Bearer mockdesk-token",
+        "X-29next-API-Version": "2024-04-01",
+    },
+    rate_limit=RateLimitPolicy(default="4/second"),
+    query=query.TicketQuery,
+    criteria=query.criteria,
+    paginate=pagination.paginate,
+    serialize=serializer.serialize,
+    render_error=errors.render_error,
+    data=DataSpec(
+        generate=data.generate,
+        load_fixture=serializer.load_fixture,
+        order_key=data.order_key,
+        catalog=data.catalog,
+        indexed=("status", "priority", "channel", "requester", "assignee", "ticket_type"),
+    ),
+)

@@ -1,0 +1,82 @@
+"""DRF ``CursorPagination`` as 29next answers it: ``{"next", "previous", "results"}``.
+
+Where the page starts and what lies either side is the core's :func:`cursor_page`; this module
+is the DRF dialect around it: the cursor is standard base64 of a urlencoded ``o=``/``r=``/``p=``
+string (``encode_cursor``/``decode_cursor``), and the links are the request's absolute URL with
+``cursor`` replaced and the query re-sorted by key (DRF's ``replace_query_param``). DRF always
+links back the way a cursor came (a forward cursor gets a ``previous`` link, a reverse one a
+``next`` link), even when that page turns out empty; that rule is kept here.
+"""
+
+from __future__ import annotations
+
+import base64
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+from urllib.parse import parse_qs, quote, urlencode, urlunsplit
+
+from flask import request
+
+from mockdesk.core.errors import InvalidCursor
+from mockdesk.core.generator import Dataset
+from mockdesk.core.paging.cursor import Position, cursor_page
+from mockdesk.vendors.nextcommerce.data import Ticket, order_key
+from mockdesk.vendors.nextcommerce.serializer import serialize
+
+CURSOR_PARAM = "cursor"
+OLDEST = math.inf  # the key of a reverse cursor without a position: read from the far end
+
+
+def paginate(matches: Sequence[Ticket], query: Mapping[str, Any], data: Dataset) -> dict[str, Any]:
+    cursor = decode_cursor(query.get("cursor"))
+    page = cursor_page(matches, order_key, cursor, query["limit"])
+    came_from_a_position = cursor is not None and cursor.key != OLDEST
+    following, preceding = page.next, page.previous
+    if came_from_a_position and cursor.reverse:
+        following = Position(order_key(page.items[-1]) if page.items else cursor.key)
+    elif came_from_a_position:
+        edge = order_key(page.items[0]) if page.items else cursor.key
+        preceding = Position(edge, reverse=True)
+    return {
+        "next": link(following),
+        "previous": link(preceding),
+        "results": data.rendered.items(page.items, serialize),
+    }
+
+
+def decode_cursor(encoded: str | None) -> Position | None:
+    """DRF's ``decode_cursor``; a non-zero offset or a non-integer position is invalid here."""
+    if encoded is None:
+        return None
+    try:
+        querystring = base64.b64decode(encoded.encode("ascii")).decode("ascii")
+        tokens = parse_qs(querystring, keep_blank_values=True)
+        offset = int(tokens.get("o", ["0"])[0])
+        reverse = bool(int(tokens.get("r", ["0"])[0]))
+        position = tokens.get("p", [None])[0]
+        ticket_id = None if position is None else int(position)
+    except (TypeError, ValueError):
+        raise InvalidCursor() from None
+    if offset != 0:  # ids are unique, so DRF never mints one; a hand-made offset is refused
+        raise InvalidCursor()
+    if ticket_id is None:
+        return Position(OLDEST, reverse=True) if reverse else None
+    return Position(-ticket_id, reverse=reverse)
+
+
+def encode_cursor(position: Position) -> str:
+    """DRF's ``encode_cursor`` for offset 0: ``r=1`` when reversed, ``p=<ticket id>``."""
+    tokens = {"r": "1"} if position.reverse else {}
+    tokens["p"] = str(-position.key)
+    return base64.b64encode(urlencode(tokens).encode("ascii")).decode("ascii")
+
+
+def link(position: Position | None) -> str | None:
+    """The request's absolute URL with ``cursor`` set, other parameters kept, keys sorted."""
+    if position is None:
+        return None
+    params = parse_qs(request.query_string.decode("utf-8", "replace"), keep_blank_values=True)
+    params[CURSOR_PARAM] = [encode_cursor(position)]
+    query = urlencode(sorted(params.items()), doseq=True)
+    return urlunsplit((request.scheme, request.host, quote(request.path), query, ""))

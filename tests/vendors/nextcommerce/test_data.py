@@ -1,0 +1,106 @@
+"""The generated data: deterministic, coherent, and a fixture is a pasted response item."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from marshmallow import ValidationError
+
+from mockdesk.core.fixtures import FixtureError
+from mockdesk.core.generator import build_dataset
+from mockdesk.settings import Settings
+from mockdesk.testing.live import LiveServer
+from mockdesk.vendors.nextcommerce import SPEC
+from mockdesk.vendors.nextcommerce.data import PRODUCTS, TAGS, TICKET_TYPES
+from mockdesk.vendors.nextcommerce.serializer import load_fixture, serialize
+
+from .helpers import AUTH, LIST
+
+
+def dataset(seed: int = 0, count: int = 120):
+    return build_dataset(SPEC.data, SPEC.slug, seed, count)
+
+
+def test_same_seed_same_tickets_other_seed_other_tickets() -> None:
+    first = [serialize(t) for t in dataset().store.all()]
+    assert first == [serialize(t) for t in dataset().store.all()]
+    assert first != [serialize(t) for t in dataset(seed=1).store.all()]
+
+
+def test_a_ticket_does_not_depend_on_how_many_are_made() -> None:
+    few = {t.id: serialize(t) for t in dataset(count=10).store.all()}
+    many = {t.id: serialize(t) for t in dataset(count=120).store.all()}
+    assert all(many[i] == ticket for i, ticket in few.items())
+
+
+def test_tickets_are_coherent() -> None:
+    data = dataset()
+    customers, agents = data.catalog.customers, set(data.catalog.agents)
+    for ticket in data.store.all():
+        assert (ticket.requester is None) == (ticket.from_email is not None)
+        if ticket.requester is not None:
+            assert ticket.requester in customers
+            assert ticket.requester_email == customers[ticket.requester]
+        else:
+            assert ticket.channel == "email"
+        assert ticket.assignee is None or ticket.assignee in agents
+        assert set(ticket.tags) <= set(TAGS.values())
+        assert set(ticket.products) <= set(PRODUCTS)
+        assert ticket.ticket_type is None or ticket.ticket_type in TICKET_TYPES
+        assert (len(ticket.comments) == 1) == (ticket.status == "new")
+        times = [c.created_at for c in ticket.comments]
+        assert times == sorted(times) and times[0] == ticket.created_at
+        assert ticket.updated_at >= times[-1]
+        for comment in ticket.comments:
+            staff = comment.author in agents
+            assert staff or (comment.author, comment.from_email) == (
+                ticket.requester,
+                ticket.from_email,
+            )
+            assert comment.is_public or staff
+
+
+def test_a_serialized_ticket_loads_back_as_a_fixture() -> None:
+    data = dataset()
+    for ticket in data.store.all():
+        assert load_fixture(json.loads(json.dumps(serialize(ticket))), data.catalog) == ticket
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"tags": ["no-such-tag"]}, "tags"),
+        ({"products": [1]}, "products"),
+        ({"order": None}, "order"),
+    ],
+)
+def test_fixture_fields_are_validated(change, field) -> None:
+    data = dataset(count=1)
+    raw = serialize(data.store.all()[0]) | change
+    with pytest.raises(ValidationError) as raised:
+        load_fixture(raw, data.catalog)
+    assert field in raised.value.messages
+
+
+def test_a_fixture_file_pins_a_ticket_at_its_id(tmp_path) -> None:
+    data = dataset(count=5)
+    pinned = serialize(data.store.all()[2]) | {"id": 77, "subject": "Pinned by a fixture"}
+    path = tmp_path / "next.json"
+    path.write_text(json.dumps({"vendor": "29next", "tickets": [pinned]}))
+    with LiveServer(Settings(tickets=5, fixtures=(path,), rate_limits={"29next": "off"})) as server:
+        import requests
+
+        response = requests.get(f"{server.url}{LIST}77/", headers=AUTH, timeout=10)
+        assert response.json() == pinned
+        listed = requests.get(server.url + LIST, headers=AUTH, timeout=10).json()["results"]
+        assert listed[-1] == pinned  # ordering -id puts the small id last
+
+
+def test_a_bad_fixture_file_names_the_field(tmp_path) -> None:
+    data = dataset(count=1)
+    path = tmp_path / "bad.json"
+    raw = serialize(data.store.all()[0]) | {"status": "archived"}
+    path.write_text(json.dumps({"vendor": "29next", "tickets": [raw]}))
+    with pytest.raises(FixtureError, match=r"tickets\[0\]\.status"):
+        LiveServer(Settings(fixtures=(path,)))
