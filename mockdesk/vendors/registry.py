@@ -6,9 +6,9 @@ from collections.abc import Iterable, Mapping
 
 from mockdesk.core.vendor import VendorSpec
 from mockdesk.settings import SettingsError
-from mockdesk.vendors import sendcloud
+from mockdesk.vendors import sendcloud, teamwork
 
-VENDORS: tuple[VendorSpec, ...] = (sendcloud.SPEC,)
+VENDORS: tuple[VendorSpec, ...] = (sendcloud.SPEC, teamwork.SPEC)
 
 
 def by_slug() -> dict[str, VendorSpec]:
