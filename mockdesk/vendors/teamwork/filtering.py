@@ -2,7 +2,7 @@
 
 ``{"status": {"$in": [1, 2]}, "$or": [{"agent": {"$eq": 5}}, {"agent": 6}]}``: keys in one
 object are ANDed; ``$and``/``$or`` take non-empty arrays of sub-filters; a bare value means
-``$eq``. ``$ne`` is exactly ``not $eq`` and ``$nin`` exactly ``not $in`` (so null values are
+``$eq``; ``null`` works with the equality operators on any field. ``$ne`` is exactly ``not $eq`` and ``$nin`` exactly ``not $in`` (so null values are
 selected by ``$ne``/``$nin`` of anything else); ordering operators never match a null. Dates are
 ``YYYY-MM-DD`` and compare by UTC calendar day; ``spam_rules`` (a list) matches when any rule
 does. Every problem raises :class:`FilterError` with the validate-style key and message.
@@ -81,7 +81,6 @@ class Field:
 
     read: Callable[[Ticket], Any]
     operand: Callable[[Any], Any]
-    nullable: bool = False
     many: bool = False  # the value is a tuple; an operator matches when any element does
 
 
@@ -96,24 +95,24 @@ FIELDS: Mapping[str, Field] = {
     "originalRecipient": Field(_attr("original_recipient"), _string),
     "responseTimeMins": Field(_attr("response_time_mins"), _integer),
     "resolutionTimeMins": Field(_attr("resolution_time_mins"), _integer),
-    "happinessSurveySentAt": Field(lambda t: _day(t.happiness_survey_sent_at), _date, True),
+    "happinessSurveySentAt": Field(lambda t: _day(t.happiness_survey_sent_at), _date),
     "spam_score": Field(_attr("spam_score"), _number),
     "spam_rules": Field(_attr("spam_rules"), _string, many=True),
     "customer": Field(_attr("customer_id"), _integer),
     "contact": Field(_attr("contact_id"), _integer),
     "inbox": Field(_attr("inbox_id"), _integer),
-    "agent": Field(_attr("agent_id"), _integer, True),
+    "agent": Field(_attr("agent_id"), _integer),
     "status": Field(_attr("status_id"), _integer),
-    "priority": Field(_attr("priority_id"), _integer, True),
+    "priority": Field(_attr("priority_id"), _integer),
     "source": Field(_attr("source_id"), _integer),
-    "type": Field(_attr("type_id"), _integer, True),
+    "type": Field(_attr("type_id"), _integer),
     "businesshours": Field(_attr("businesshours_id"), _integer),
-    "company": Field(_attr("company_id"), _integer, True),
+    "company": Field(_attr("company_id"), _integer),
     "createdAt": Field(lambda t: t.created_at.date(), _date),
     "updatedAt": Field(lambda t: t.updated_at.date(), _date),
-    "deletedAt": Field(lambda t: _day(t.deleted_at), _date, True),
+    "deletedAt": Field(lambda t: _day(t.deleted_at), _date),
     "updatedBy": Field(_attr("updated_by"), _integer),
-    "deletedBy": Field(_attr("deleted_by"), _integer, True),
+    "deletedBy": Field(_attr("deleted_by"), _integer),
     "state": Field(_attr("state"), _state),
 }
 FIELD_NAMES = tuple(FIELDS)
@@ -179,8 +178,8 @@ def _compare(name: str, field: Field, op: str, raw: Any) -> Predicate:
 
 
 def _operand(name: str, field: Field, op: str, raw: Any) -> Any:
-    if raw is None and (field.nullable or op not in ("$eq", "$ne", "$in", "$nin")):
-        return None
+    if raw is None:
+        return None  # equality with null is fine on any field; ordering by null is refused
     try:
         return field.operand(raw)
     except ValueError as error:
