@@ -2,10 +2,11 @@
 
 ``{"status": {"$in": [1, 2]}, "$or": [{"agent": {"$eq": 5}}, {"agent": 6}]}``: keys in one
 object are ANDed; ``$and``/``$or`` take non-empty arrays of sub-filters; a bare value means
-``$eq``; ``null`` works with the equality operators on any field. ``$ne`` is exactly ``not $eq`` and ``$nin`` exactly ``not $in`` (so null values are
-selected by ``$ne``/``$nin`` of anything else); ordering operators never match a null. Dates are
-``YYYY-MM-DD`` and compare by UTC calendar day; ``spam_rules`` (a list) matches when any rule
-does. Every problem raises :class:`FilterError` with the validate-style key and message.
+``$eq``; ``null`` works with the equality operators on any field. ``$ne`` is exactly ``not
+$eq`` and ``$nin`` exactly ``not $in`` (so null values are selected by ``$ne``/``$nin`` of
+anything else); ordering operators never match a null. Dates are ``YYYY-MM-DD`` and compare by
+UTC calendar day; ``spam_rules`` (a list) matches when any rule does. Every problem raises
+:class:`FilterError` with the validate-style key and message.
 """
 
 from __future__ import annotations
