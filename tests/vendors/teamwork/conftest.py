@@ -1,4 +1,4 @@
-"""Teamwork helpers: the default dataset (as the server builds it) and an authorised session."""
+"""Teamwork helpers: the default dataset, built as the server builds it."""
 
 from __future__ import annotations
 
@@ -6,9 +6,6 @@ import pytest
 
 from mockdesk.core.generator import Dataset, build_dataset
 from mockdesk.vendors.teamwork import SPEC
-
-BASE = "/desk/api/v2"
-AUTH = {"Authorization": "Bearer mockdesk-token"}
 
 
 @pytest.fixture(scope="session")
