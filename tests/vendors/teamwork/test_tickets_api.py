@@ -30,11 +30,19 @@ def test_list_envelope_and_go_encoding(mockdesk: Any) -> None:
     assert list(body["meta"]["page"]) == SHAPE["meta.page"]
     assert list(body["pagination"]) == SHAPE["pagination"]
     assert body["meta"]["page"] == {
-        "count": 250, "hasMore": True, "pageOffset": 1, "pageSize": 7, "pages": 36
-    }  # fmt: skip
+        "count": 250,
+        "hasMore": True,
+        "pageOffset": 1,
+        "pageSize": 7,
+        "pages": 36,
+    }
     assert body["pagination"] == {
-        "hasMorePages": True, "page": 2, "pageSize": 7, "pages": 36, "records": 250
-    }  # fmt: skip
+        "hasMorePages": True,
+        "page": 2,
+        "pageSize": 7,
+        "pages": 36,
+        "records": 250,
+    }
     assert body["included"] == {} and len(body["tickets"]) == 7
     ticket = body["tickets"][0]
     assert list(ticket) == sorted(ticket)
@@ -126,8 +134,10 @@ def test_order_by_related_names(mockdesk: Any, field: str) -> None:
     key = {"users.name": "agent", "companies.name": "company", "customers.name": "customer"}
     params = {"orderBy": field, "orderMode": "asc", "pageSize": 100, "includes": kind[field]}
     body = get(mockdesk, "/tickets.json", params).json()
-    names = {e["id"]: e.get("name") or f"{e['firstName']} {e['lastName']}"
-             for e in body["included"][kind[field]]}  # fmt: skip
+    names = {
+        e["id"]: e.get("name") or f"{e['firstName']} {e['lastName']}"
+        for e in body["included"][kind[field]]
+    }
     keys = []
     for ticket in body["tickets"]:
         related = ticket[key[field]]
@@ -135,17 +145,22 @@ def test_order_by_related_names(mockdesk: Any, field: str) -> None:
         keys.append((0, "", ticket["id"]) if name is None else (1, name, ticket["id"]))
     assert keys == sorted(keys)
     backwards = get(mockdesk, "/tickets.json", {**params, "orderMode": "desc", "page": 3}).json()
-    assert [t["id"] for t in backwards["tickets"]][::-1][:50] == [
-        t["id"] for t in body["tickets"]
-    ][:50]
+    assert [t["id"] for t in backwards["tickets"]][::-1][:50] == [t["id"] for t in body["tickets"]][
+        :50
+    ]
 
 
 def test_includes_hold_exactly_the_referenced_entities(mockdesk: Any) -> None:
     body = get(mockdesk, "/tickets.json", {"includes": "all", "pageSize": 20}).json()
     tickets, included = body["tickets"], body["included"]
     assert list(included) == sorted(included)
-    for kind, key in [("ticketstatuses", "status"), ("inboxes", "inbox"), ("companies", "company"),
-                      ("customers", "customer"), ("contacts", "contact")]:  # fmt: skip
+    for kind, key in [
+        ("ticketstatuses", "status"),
+        ("inboxes", "inbox"),
+        ("companies", "company"),
+        ("customers", "customer"),
+        ("contacts", "contact"),
+    ]:
         referenced = {t[key]["id"] for t in tickets if t[key]}
         assert {e["id"] for e in included[kind]} == referenced, kind
     assert {e["id"] for e in included["tags"]} == {r["id"] for t in tickets for r in t["tags"]}
