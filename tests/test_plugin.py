@@ -29,7 +29,7 @@ def test_marker_sets_a_seed(mockdesk):
 
 def test_server_crash_fails_the_test(mockdesk, monkeypatch):
     from mockdesk.vendors.sendcloud import pagination
-    monkeypatch.setattr(pagination, "serialize", lambda ticket: 1 / 0)
+    monkeypatch.setattr(pagination, "render_items", lambda tickets: 1 / 0)
     url = mockdesk.url + "/api/v3/dsf/tickets"
     assert requests.get(url, headers=HEADERS).status_code == 500
 """

@@ -60,6 +60,8 @@ class AuthPolicy:
     schemes: tuple[str, ...]
     scope: str | None = None
     version: VersionHeader | None = None
+    # Basic carrying a token as the username and any password (Teamwork's ``API_KEY:x``)
+    basic_username_is_token: bool = False
 
 
 @dataclass(frozen=True)
@@ -116,28 +118,31 @@ class Credentials:
         """The caller behind ``header`` under ``policy``; raises when there is none or no scope."""
         if not header:
             raise Unauthenticated("missing")
-        principal = self._identify(header, policy.schemes)
+        principal = self._identify(header, policy)
         if not principal.allows(policy.scope):
             raise Forbidden(policy.scope or "")
         return principal
 
-    def _identify(self, header: str, schemes: tuple[str, ...]) -> Principal:
+    def _identify(self, header: str, policy: AuthPolicy) -> Principal:
+        schemes = policy.schemes
         scheme, _, value = header.partition(" ")
         scheme = scheme.lower()
         if "basic" in schemes and scheme == "basic":
-            return self._basic_principal(value.strip())
+            return self._basic_principal(value.strip(), policy.basic_username_is_token)
         if "bearer" in schemes and scheme == "bearer":
             return self._token_principal(value.strip())
         if "raw" in schemes:
             return self._token_principal(header.strip())
         raise Unauthenticated("invalid")
 
-    def _basic_principal(self, encoded: str) -> Principal:
+    def _basic_principal(self, encoded: str, username_is_token: bool = False) -> Principal:
         try:
             decoded = base64.b64decode(encoded, validate=True).decode("utf-8")
         except (binascii.Error, UnicodeDecodeError):
             raise Unauthenticated("invalid") from None
         username, separator, password = decoded.partition(":")
+        if username_is_token and separator:
+            return self._token_principal(username)
         principal = self.check_pair(username, password) if separator else None
         if principal is None:
             raise Unauthenticated("invalid")

@@ -8,7 +8,7 @@ step 8 (rate-limit headers) is the app's ``after_request`` hook, so errors get t
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 from typing import Any
 
 from flask import Response, g, request
@@ -17,7 +17,7 @@ from mockdesk.core.auth import AuthPolicy, Principal
 from mockdesk.core.errors import NotFound, RateLimited
 from mockdesk.core.generator import Dataset
 from mockdesk.core.query import parse_query, schema_for
-from mockdesk.core.responses import json_response
+from mockdesk.core.responses import RawJson, json_response
 from mockdesk.core.state import current_state
 from mockdesk.core.vendor import VendorSpec
 
@@ -62,6 +62,12 @@ def find_ticket(ticket_id: Hashable) -> Any:
     if ticket is None:
         raise NotFound("ticket", str(ticket_id))
     return ticket
+
+
+def render_items(tickets: Sequence[Any]) -> RawJson:
+    """``tickets`` as the current vendor serializes them: each encoded once, then reused."""
+    spec = current_vendor()
+    return current_dataset().rendered.items(tickets, spec.serialize, spec.json_style)
 
 
 def list_tickets() -> Response:

@@ -18,12 +18,19 @@ from flask import Response
 
 @dataclass(frozen=True)
 class JsonStyle:
-    ensure_ascii: bool = False  # Laravel and Go escape non-ASCII; FastAPI and DRF do not
+    ensure_ascii: bool = False  # \uXXXX for all non-ASCII (json_encode without UNESCAPED_UNICODE)
     escape_slashes: bool = False  # PHP's json_encode writes "/" as "\/"
     trailing_newline: bool = False  # Go's json.Encoder ends every body with "\n"
+    escape_html: bool = False  # Go's encoding/json writes <, >, &, U+2028, U+2029 as \u escapes
+    sort_keys: bool = False  # Go marshals map keys in byte order
 
 
 COMPACT = JsonStyle()
+# Go's encoding/json writes these five as escapes even inside otherwise raw UTF-8 strings; they
+# can only occur inside JSON strings, so replacing them in the encoded text is safe.
+_GO_ESCAPES = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
 
 
 @dataclass(frozen=True)
@@ -47,8 +54,14 @@ def encode_value(value: Any, style: JsonStyle = COMPACT) -> str:
         return _MARK.format(len(raws) - 1)
 
     text = json.dumps(
-        value, ensure_ascii=style.ensure_ascii, separators=(",", ":"), default=placeholder
+        value,
+        ensure_ascii=style.ensure_ascii,
+        separators=(",", ":"),
+        sort_keys=style.sort_keys,
+        default=placeholder,
     )
+    if style.escape_html:
+        text = text.translate(_GO_ESCAPES)
     if style.escape_slashes:
         text = text.replace("/", "\\/")
     for number, raw in enumerate(raws):

@@ -6,13 +6,14 @@ from collections.abc import Iterable, Mapping
 
 from mockdesk.core.vendor import VendorSpec
 from mockdesk.settings import SettingsError
-from mockdesk.vendors import hostup, ippanel, nextcommerce, sendcloud
+from mockdesk.vendors import hostup, ippanel, nextcommerce, sendcloud, teamwork
 
 VENDORS: tuple[VendorSpec, ...] = (
     sendcloud.SPEC,
     nextcommerce.SPEC,
     ippanel.SPEC,
     hostup.SPEC,
+    teamwork.SPEC,
 )
 
 

@@ -13,11 +13,11 @@ from typing import Any
 
 from mockdesk.core.errors import FieldProblem, InvalidQuery
 from mockdesk.core.generator import Dataset
+from mockdesk.core.listing import render_items
 from mockdesk.core.paging.cursor import cursor_page
 from mockdesk.core.store import AnyOf
 from mockdesk.vendors.hostup.data import Department, order_key
 from mockdesk.vendors.hostup.query import filters
-from mockdesk.vendors.hostup.serializer import serialize
 
 
 def departments_in_use(data: Dataset) -> list[Department]:
@@ -42,7 +42,7 @@ def paginate(matches: Sequence[Any], query: Mapping[str, Any], data: Dataset) ->
     position = codec.decode(query["cursor"], bound) if "cursor" in query else None
     page = cursor_page(matches, _cursor_key, position, query["limit"])
     return {
-        "data": data.rendered.items(page.items, serialize),
+        "data": render_items(page.items),
         "hasMore": page.next is not None,
         "nextCursor": None if page.next is None else codec.encode(page.next, bound),
     }

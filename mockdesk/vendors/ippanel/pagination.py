@@ -10,15 +10,14 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from mockdesk.core.generator import Dataset
+from mockdesk.core.listing import render_items
 from mockdesk.core.paging.offset import OffsetPage
-from mockdesk.vendors.ippanel.errors import LARAVEL_JSON
-from mockdesk.vendors.ippanel.serializer import serialize
 
 
 def paginate(matches: Sequence[Any], query: Mapping[str, Any], data: Dataset) -> dict[str, Any]:
     page = OffsetPage.of(matches, query["page"], query["per_page"])
     return {
-        "data": data.rendered.items(page.items, serialize, LARAVEL_JSON),
+        "data": render_items(page.items),
         "meta": {
             "current_page": page.page,
             "from": page.first_position,

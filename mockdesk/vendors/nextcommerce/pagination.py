@@ -20,9 +20,9 @@ from flask import request
 
 from mockdesk.core.errors import InvalidCursor
 from mockdesk.core.generator import Dataset
+from mockdesk.core.listing import render_items
 from mockdesk.core.paging.cursor import Position, cursor_page
 from mockdesk.vendors.nextcommerce.data import Ticket, order_key
-from mockdesk.vendors.nextcommerce.serializer import serialize
 
 CURSOR_PARAM = "cursor"
 OLDEST = math.inf  # the key of a reverse cursor without a position: read from the far end
@@ -41,7 +41,7 @@ def paginate(matches: Sequence[Ticket], query: Mapping[str, Any], data: Dataset)
     return {
         "next": link(following),
         "previous": link(preceding),
-        "results": data.rendered.items(page.items, serialize),
+        "results": render_items(page.items),
     }
 
 

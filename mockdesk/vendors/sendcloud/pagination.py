@@ -6,8 +6,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from mockdesk.core.generator import Dataset
+from mockdesk.core.listing import render_items
 from mockdesk.core.paging.offset import OffsetPage
-from mockdesk.vendors.sendcloud.serializer import serialize
 
 
 def paginate(matches: Sequence[Any], query: Mapping[str, Any], data: Dataset) -> dict[str, Any]:
@@ -17,5 +17,5 @@ def paginate(matches: Sequence[Any], query: Mapping[str, Any], data: Dataset) ->
         "page": page.page,
         "pages": page.pages,
         "size": page.size,
-        "items": data.rendered.items(page.items, serialize),
+        "items": render_items(page.items),
     }

@@ -1,0 +1,89 @@
+"""Teamwork Desk API v2: ``GET /desk/api/v2/tickets.json`` and ``/tickets/{id}.json``.
+
+Documented (shared/seeds/004, cut short, and shared/vendors.md): the ``filter`` fields and the
+``orderBy`` list; the Validator 400 body; ``X-Rate-Limit-*`` headers and 120 requests a minute.
+Decisions where the docs are silent (shared/vendors.md, "Decisions", and these):
+
+- Auth: ``Authorization: Bearer <API key>`` (``mockdesk-token``), or Basic with the API key as
+  the username and any password (``mockdesk-token:x``), Teamwork's general scheme. Desk keys
+  have no scopes, so ``mockdesk-token-noscope`` is accepted too (no 403).
+- 401: ``text/plain; charset=utf-8`` ``Unauthorised.\\n`` with ``WWW-Authenticate: Basic
+  realm="Restricted"`` (Teamwork's public Go auth middleware), for a missing or wrong key.
+- Bodies are Go JSON: keys in byte order (Go map order; the seed's example is sorted),
+  ``<``, ``>``, ``&`` written ``\\u003c``…, non-ASCII raw. Success bodies end with ``\\n``
+  (``json.Encoder``); Validator bodies do not (``Validator.ErrorJSON`` is ``json.Marshal``).
+- Repeated parameters: the first value wins (Go's ``url.Values.Get``).
+- List body: ``tickets``, ``included``, ``meta.page`` ``{count, pageSize, pageOffset, pages,
+  hasMore}`` and ``pagination`` ``{records, pageSize, pages, page, hasMorePages}``;
+  ``pageOffset = page - 1``; ``pages = ceil(count/pageSize)``, 0 when nothing matches; a page
+  past the last is 200 with ``tickets: []``.
+- ``page`` from 1; ``pageSize`` default 50, above 100 clamped to 100 (and reported as 100),
+  below 1 a 400 ``must be 1 or higher``; non-digits ``must be a whole number``.
+- ``filter``: JSON object; keys ANDed; ``$and``/``$or`` take non-empty arrays; a bare value is
+  ``$eq``; relations by numeric id; dates ``YYYY-MM-DD`` compared by UTC day; ``$ne``/``$nin``
+  are the exact complements of ``$eq``/``$in`` (so they select nulls); ``$lt``… never match a
+  null; ``spam_rules`` matches when any rule does; ``state`` is ``active`` or ``deleted``; an
+  empty ``filter=`` is no filter. 400 keys and messages: ``filter`` "invalid filter" (bad JSON
+  or structure), ``filter`` "must be one of ‘<fields>’" (unknown field), ``filter.<field>``
+  "must be one of ‘$eq, …’" (unknown operator) or "must be set" (``{}``),
+  ``filter.<field>.<op>`` "must be a whole number" / "must be a number" / "must be a string" /
+  "must be a date as ‘2006-01-02’" / "must be a list" / "must be set" (null to ``$lt``…).
+- ``orderBy`` one of the seed's list (default ``createdAt``), ``orderMode`` ``asc|desc``
+  (default ``desc``); nulls first ascending (MySQL); ties by id in the same direction; to-many
+  paths sort by the first related row; ``reviewStatus`` and ``tickets_users_deck.createdAt``
+  are accepted and, with no reviews or decks in the data, order by id alone.
+- ``includes``: comma list of side-load types or ``all``; ``included`` has one key per requested
+  type (``all`` = every accepted type) holding exactly the entities the page's tickets reference
+  directly, sorted by id; types the data never references are empty lists; without
+  ``includes`` it is ``{}``. Unknown types are a 400 ``must be one of ‘…’``.
+- ``fields``: comma list of ticket keys; ``id`` is always kept; unknown names are a 400.
+- Deleted tickets (``state: deleted``) are listed like any other unless filtered out.
+- ``GET /desk/api/v2/tickets/{id}.json``: ``{"ticket": …, "included": …}`` (honours
+  ``includes`` and ``fields``); an unknown id, like an unknown path, is Go's ``404 page not
+  found\\n`` (text/plain); a wrong method is ``405 Method Not Allowed`` with ``Allow``.
+- 120 requests a minute per key; ``X-Rate-Limit-Limit``, ``X-Rate-Limit-Remaining`` and
+  ``X-Rate-Limit-Reset`` (whole seconds until the window frees a request) on every admitted
+  response, the 429 included; the 429 has an empty body and no ``Retry-After``.
+- Timestamps are RFC 3339 with milliseconds and ``Z`` (``2024-04-24T16:17:38.594Z``).
+"""
+
+from __future__ import annotations
+
+from mockdesk.core.auth import AuthPolicy
+from mockdesk.core.errors import RateLimitStatus
+from mockdesk.core.vendor import DataSpec, RateLimitPolicy, VendorSpec
+from mockdesk.vendors.teamwork import data, errors, pagination, query, serializer
+from mockdesk.vendors.teamwork.routes import routes
+
+
+def rate_limit_headers(status: RateLimitStatus) -> dict[str, str]:
+    return {
+        "X-Rate-Limit-Limit": str(status.limit),
+        "X-Rate-Limit-Remaining": str(max(0, status.remaining)),
+        "X-Rate-Limit-Reset": str(status.retry_after),
+    }
+
+
+SPEC = VendorSpec(
+    slug="teamwork",
+    name="Teamwork Desk API v2",
+    base_paths=("/desk/api/v2",),
+    list_path="/desk/api/v2/tickets.json",
+    routes=routes,
+    auth=AuthPolicy(schemes=("bearer", "basic"), basic_username_is_token=True),
+    auth_description="Bearer API key, or Basic with the API key as username (any password)",
+    demo_headers={"Authorization": "Bearer mockdesk-token"},
+    rate_limit=RateLimitPolicy(default="120/minute", headers=rate_limit_headers),
+    query=query.TicketQuery,
+    criteria=query.criteria,
+    paginate=pagination.paginate,
+    serialize=serializer.serialize,
+    render_error=errors.render_error,
+    data=DataSpec(
+        generate=data.generate,
+        load_fixture=serializer.load_fixture,
+        order_key=data.order_key,
+        catalog=data.catalog,
+    ),
+    json_style=serializer.GO_ENCODER,
+)

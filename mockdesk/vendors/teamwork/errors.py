@@ -1,0 +1,91 @@
+"""Neutral errors as a Go service answers them.
+
+400 is teamwork/validate's ``Validator`` (``{"errors": {"<param>": ["<message>"]}}``) marshalled
+with ``json.Marshal``: keys in byte order, HTML escapes, no trailing newline. 401 is Teamwork's
+public Basic-auth middleware. 404, 405 and 500 are ``net/http``'s ``http.Error`` texts; 429 is
+the rate-limit middleware's empty body.
+"""
+
+from __future__ import annotations
+
+from flask import Response
+
+from mockdesk.core.errors import (
+    FieldProblem,
+    InvalidQuery,
+    MethodNotAllowed,
+    MockdeskError,
+    NotFound,
+    RateLimited,
+    Unauthenticated,
+)
+from mockdesk.core.responses import JsonStyle, json_response
+from mockdesk.vendors.teamwork import filtering
+
+MARSHAL = JsonStyle(escape_html=True, sort_keys=True)
+PLAIN = "text/plain; charset=utf-8"
+_HTTP_ERROR_TEXT = {
+    403: "Forbidden",
+    404: "404 page not found",
+    405: "Method Not Allowed",
+    500: "Internal Server Error",
+}
+
+
+def message(problem: FieldProblem) -> tuple[str, str]:
+    """The validate key and message for one problem, in teamwork/validate's words."""
+    limits = problem.constraints
+    match problem.kind:
+        case "invalid" if problem.field == "filter":
+            try:
+                filtering.parse(problem.value or "")
+            except filtering.FilterError as error:
+                return error.key, error.message
+            return "filter", "invalid filter"
+        case "not_integer":
+            return problem.field, "must be a whole number"
+        case "too_small":
+            return problem.field, f"must be {limits['min']} or higher"
+        case "too_large":
+            return problem.field, f"must be {limits['max']} or lower"
+        case "not_choice":
+            return problem.field, f"must be one of ‘{', '.join(limits['choices'])}’"
+        case "required":
+            return problem.field, "must be set"
+        case _:
+            return problem.field, "invalid value"
+
+
+def validator(problems: list[FieldProblem]) -> Response:
+    errors: dict[str, list[str]] = {}
+    for problem in problems:
+        key, text = message(problem)
+        errors.setdefault(key, []).append(text)
+    return json_response({"errors": errors}, 400, style=MARSHAL)
+
+
+def _http_error(status: int, headers: dict[str, str] | None = None) -> Response:
+    body = _HTTP_ERROR_TEXT[status] + "\n"
+    headers = {"X-Content-Type-Options": "nosniff", **(headers or {})}
+    return Response(body, status, headers=headers, content_type=PLAIN)
+
+
+def render_error(error: MockdeskError) -> Response:
+    match error:
+        case InvalidQuery():
+            return validator(error.problems)
+        case Unauthenticated():
+            headers = {"WWW-Authenticate": 'Basic realm="Restricted"'}
+            return Response("Unauthorised.\n", 401, headers=headers, content_type=PLAIN)
+        case RateLimited():
+            response = Response(b"", 429)
+            del response.headers["Content-Type"]
+            return response
+        case NotFound():
+            return _http_error(404)
+        case MethodNotAllowed():
+            return _http_error(405, {"Allow": ", ".join(error.allowed)})
+        case _ if error.status == 403:
+            return _http_error(403)
+        case _:
+            return _http_error(500)

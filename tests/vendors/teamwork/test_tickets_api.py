@@ -1,0 +1,193 @@
+"""tickets.json and tickets/{id}.json over a real server: shapes, paging, ordering, includes."""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+
+BASE = "/desk/api/v2"
+AUTH = {"Authorization": "Bearer mockdesk-token"}
+
+GOLDEN = Path(__file__).parent / "golden"
+SHAPE = json.loads((GOLDEN / "list_shape.json").read_text())
+
+
+def get(server: Any, path: str, params: Any = None, headers: Any = AUTH) -> requests.Response:
+    return requests.get(f"{server.url}{BASE}{path}", params=params, headers=headers, timeout=10)
+
+
+def test_list_envelope_and_go_encoding(mockdesk: Any) -> None:
+    response = get(mockdesk, "/tickets.json", {"page": 2, "pageSize": 7})
+    assert response.status_code == 200
+    assert response.text.endswith("}\n")  # json.Encoder
+    body = response.json()
+    assert list(body) == SHAPE["body"]
+    assert list(body["meta"]["page"]) == SHAPE["meta.page"]
+    assert list(body["pagination"]) == SHAPE["pagination"]
+    assert body["meta"]["page"] == {
+        "count": 250,
+        "hasMore": True,
+        "pageOffset": 1,
+        "pageSize": 7,
+        "pages": 36,
+    }
+    assert body["pagination"] == {
+        "hasMorePages": True,
+        "page": 2,
+        "pageSize": 7,
+        "pages": 36,
+        "records": 250,
+    }
+    assert body["included"] == {} and len(body["tickets"]) == 7
+    ticket = body["tickets"][0]
+    assert list(ticket) == sorted(ticket)
+    assert list(ticket["status"]) == SHAPE["ref"] and ticket["status"]["type"] == "ticketstatuses"
+    assert ticket["createdAt"].endswith("Z") and len(ticket["createdAt"]) == 24
+    assert "<" not in response.text and ">" not in response.text  # \u003c as Go writes it
+
+
+def test_rate_limit_headers_on_every_admitted_response(mockdesk: Any) -> None:
+    ok = get(mockdesk, "/tickets.json")
+    bad = get(mockdesk, "/tickets.json", {"page": "x"})
+    assert ok.headers["X-Rate-Limit-Limit"] == "120"
+    assert ok.headers["X-Rate-Limit-Remaining"] == "119"
+    assert bad.headers["X-Rate-Limit-Remaining"] == "118"
+    assert 0 < int(ok.headers["X-Rate-Limit-Reset"]) <= 60
+
+
+@pytest.mark.mockdesk(rate_limits={"teamwork": "2/minute"})
+def test_429_has_an_empty_body(mockdesk: Any) -> None:
+    for _ in range(2):
+        assert get(mockdesk, "/tickets.json").status_code == 200
+    limited = get(mockdesk, "/tickets.json")
+    assert limited.status_code == 429 and limited.content == b""
+    assert limited.headers["X-Rate-Limit-Remaining"] == "0"
+    assert "Retry-After" not in limited.headers
+
+
+@pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer nope"}])
+def test_401_is_the_go_middleware_text(mockdesk: Any, headers: dict[str, str]) -> None:
+    response = get(mockdesk, "/tickets.json", headers=headers)
+    assert response.status_code == 401
+    assert response.content == (GOLDEN / "401.txt").read_bytes()
+    assert response.headers["WWW-Authenticate"] == 'Basic realm="Restricted"'
+    assert response.headers["Content-Type"] == "text/plain; charset=utf-8"
+
+
+def test_basic_with_the_api_key_as_username(mockdesk: Any) -> None:
+    token = base64.b64encode(b"mockdesk-token:x").decode()
+    assert get(mockdesk, "/tickets.json", headers={"Authorization": f"Basic {token}"}).ok
+
+
+@pytest.mark.parametrize(
+    ("params", "golden"),
+    [
+        ({"page": "x", "pageSize": "0"}, "400_page.json"),
+        ({"filter": "{nope"}, "400_filter.json"),
+        ({"filter": '{"createdAt":{"$gte":"2024-01-01T10:00:00Z"}}'}, "400_filter_date.json"),
+        ({"orderMode": "DESC"}, "400_order_mode.json"),
+    ],
+)
+def test_validator_bodies(mockdesk: Any, params: dict[str, str], golden: str) -> None:
+    response = get(mockdesk, "/tickets.json", params)
+    assert response.status_code == 400
+    assert response.content == (GOLDEN / golden).read_bytes()
+
+
+def test_page_size_is_clamped_and_first_repeated_value_wins(mockdesk: Any) -> None:
+    body = get(mockdesk, "/tickets.json?pageSize=500&pageSize=3").json()
+    assert body["meta"]["page"]["pageSize"] == 100 and len(body["tickets"]) == 100
+    default = get(mockdesk, "/tickets.json").json()
+    assert default["pagination"]["pageSize"] == 50
+
+
+def test_page_past_the_last_is_empty(mockdesk: Any) -> None:
+    body = get(mockdesk, "/tickets.json", {"page": 99}).json()
+    assert body["tickets"] == [] and body["pagination"]["hasMorePages"] is False
+
+
+def test_page_walk_yields_each_matching_ticket_once(mockdesk: Any) -> None:
+    params = {"filter": '{"status":{"$in":[2,3]}}', "orderBy": "users.name", "orderMode": "asc"}
+    seen: list[int] = []
+    page = 1
+    while True:
+        body = get(mockdesk, "/tickets.json", {**params, "page": page, "pageSize": 9}).json()
+        seen += [t["id"] for t in body["tickets"]]
+        if not body["pagination"]["hasMorePages"]:
+            break
+        page += 1
+    assert len(seen) == len(set(seen)) == body["pagination"]["records"] > 0
+    every = get(mockdesk, "/tickets.json", {"pageSize": 100, "page": 1}).json()["tickets"]
+    every += get(mockdesk, "/tickets.json", {"pageSize": 100, "page": 2}).json()["tickets"]
+    every += get(mockdesk, "/tickets.json", {"pageSize": 100, "page": 3}).json()["tickets"]
+    assert set(seen) == {t["id"] for t in every if t["status"]["id"] in (2, 3)}
+
+
+@pytest.mark.parametrize("field", ["users.name", "companies.name", "customers.name"])
+def test_order_by_related_names(mockdesk: Any, field: str) -> None:
+    kind = {"users.name": "users", "companies.name": "companies", "customers.name": "customers"}
+    key = {"users.name": "agent", "companies.name": "company", "customers.name": "customer"}
+    params = {"orderBy": field, "orderMode": "asc", "pageSize": 100, "includes": kind[field]}
+    body = get(mockdesk, "/tickets.json", params).json()
+    names = {
+        e["id"]: e.get("name") or f"{e['firstName']} {e['lastName']}"
+        for e in body["included"][kind[field]]
+    }
+    keys = []
+    for ticket in body["tickets"]:
+        related = ticket[key[field]]
+        name = names[related["id"]] if related else None
+        keys.append((0, "", ticket["id"]) if name is None else (1, name, ticket["id"]))
+    assert keys == sorted(keys)
+    backwards = get(mockdesk, "/tickets.json", {**params, "orderMode": "desc", "page": 3}).json()
+    assert [t["id"] for t in backwards["tickets"]][::-1][:50] == [t["id"] for t in body["tickets"]][
+        :50
+    ]
+
+
+def test_includes_hold_exactly_the_referenced_entities(mockdesk: Any) -> None:
+    body = get(mockdesk, "/tickets.json", {"includes": "all", "pageSize": 20}).json()
+    tickets, included = body["tickets"], body["included"]
+    assert list(included) == sorted(included)
+    for kind, key in [
+        ("ticketstatuses", "status"),
+        ("inboxes", "inbox"),
+        ("companies", "company"),
+        ("customers", "customer"),
+        ("contacts", "contact"),
+    ]:
+        referenced = {t[key]["id"] for t in tickets if t[key]}
+        assert {e["id"] for e in included[kind]} == referenced, kind
+    assert {e["id"] for e in included["tags"]} == {r["id"] for t in tickets for r in t["tags"]}
+    assert {e["id"] for e in included["messages"]} == {
+        r["id"] for t in tickets for r in t["messages"]
+    }
+    users = {e["id"] for e in included["users"]}
+    assert {t["agent"]["id"] for t in tickets if t["agent"]} <= users
+    assert included["files"] == []
+
+
+def test_fields_is_a_sparse_fieldset(mockdesk: Any) -> None:
+    body = get(mockdesk, "/tickets.json", {"fields": "subject,status"}).json()
+    assert all(set(t) == {"id", "subject", "status"} for t in body["tickets"])
+
+
+def test_single_ticket_and_404(mockdesk: Any) -> None:
+    first = get(mockdesk, "/tickets.json", {"pageSize": 1}).json()["tickets"][0]
+    one = get(mockdesk, f"/tickets/{first['id']}.json", {"includes": "users,inboxes"})
+    assert one.status_code == 200
+    body = one.json()
+    assert body["ticket"] == first and list(body) == ["included", "ticket"]
+    assert [e["id"] for e in body["included"]["inboxes"]] == [first["inbox"]["id"]]
+    missing = get(mockdesk, "/tickets/1.json")
+    assert missing.status_code == 404 and missing.text == "404 page not found\n"
+
+
+def test_wrong_method_is_405(mockdesk: Any) -> None:
+    response = requests.delete(f"{mockdesk.url}{BASE}/tickets.json", headers=AUTH, timeout=10)
+    assert response.status_code == 405 and "GET" in response.headers["Allow"]
