@@ -8,9 +8,17 @@ from flask import Flask, Response, g, request
 from werkzeug.exceptions import HTTPException
 
 from mockdesk.admin.routes import admin
-from mockdesk.core.errors import InternalError, MethodNotAllowed, MockdeskError, NotFound
+from mockdesk.core.errors import (
+    InternalError,
+    MethodNotAllowed,
+    MockdeskError,
+    NotFound,
+    RateLimited,
+    RateLimitStatus,
+)
 from mockdesk.core.responses import json_response
 from mockdesk.core.state import MockdeskState, current_state
+from mockdesk.core.vendor import VendorSpec
 from mockdesk.settings import Settings
 from mockdesk.vendors.registry import select_vendors
 
@@ -36,6 +44,8 @@ def create_app(settings: Settings | None = None) -> Flask:
 
 
 def _render_vendor_error(error: MockdeskError) -> Response:
+    if isinstance(error, RateLimited):  # refused by the limiter or by a fault rule
+        g.mockdesk_rate_limit = error.rate_limit
     spec = current_state().vendor_for_path(request.path)
     if spec is None:
         return json_response({"error": type(error).__name__, "detail": str(error)}, error.status)
@@ -52,6 +62,16 @@ def _render_routing_error(error: HTTPException) -> Response:
     return json_response({"error": error.name, "detail": error.description}, error.code or 500)
 
 
+def _standing(state: MockdeskState, spec: VendorSpec) -> RateLimitStatus | None:
+    """A known key's window on a response that did not count (403, 404, 405…), so headers
+    that vendors send on every response are there too; None for unknown callers."""
+    limit = state.limits[spec.slug]
+    principal = state.credentials.identify(request.headers.get("Authorization"), spec.auth)
+    if limit is None or principal is None:
+        return None
+    return state.limiter.peek(limit, spec.slug, principal.name)
+
+
 def _render_crash(error: Exception) -> Response:
     log.exception("unhandled error on %s %s", request.method, request.full_path)
     current_state().crashes.append(error)
@@ -63,6 +83,8 @@ def _finish_response(response: Response) -> Response:
     state = current_state()
     spec = state.vendor_for_path(request.path)
     status = g.get("mockdesk_rate_limit")
+    if spec is not None and status is None:
+        status = _standing(state, spec)
     if spec is not None and status is not None:
         response.headers.update(spec.rate_limit.headers(status))
     if not request.path.startswith(ADMIN_PREFIX):

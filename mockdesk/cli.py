@@ -12,7 +12,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import NoReturn
 
-from mockdesk.core.auth import DefaultCredentials
 from mockdesk.core.fixtures import FixtureError
 from mockdesk.settings import Settings, SettingsError, parse_rate_limits
 from mockdesk.vendors.registry import VENDORS
@@ -58,11 +57,23 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     serve.add_argument("--threads", type=int, help="request threads in the worker (default 8)")
     serve.add_argument(
-        "--storage-uri", help="rate-limit storage of the `limits` library (default memory://)"
+        "--storage-uri",
+        help="rate-limit counter storage of the `limits` library (default memory://; "
+        "redis://host:port shares counters between workers, needs `pip install redis`)",
     )
+    serve.add_argument("--token", help="the token with every scope (default mockdesk-token)")
+    serve.add_argument(
+        "--token-noscope", help="a valid token with no scopes (default mockdesk-token-noscope)"
+    )
+    serve.add_argument(
+        "--basic", metavar="KEY:SECRET", help="the Basic / OAuth client pair "
+        "(default mockdesk-key:mockdesk-secret)"
+    )  # fmt: skip
     serve.add_argument("--access-log", action="store_true", help="log every request to stderr")
     serve.add_argument(
-        "--debug", action="store_true", help="use Flask's reloading debug server, not gunicorn"
+        "--debug",
+        action="store_true",
+        help="use Flask's debug server (tracebacks in responses), not gunicorn",
     )
     commands.add_parser("vendors", help="list the vendors: slug, base path, auth, rate limit")
     commands.add_parser("credentials", help="print the credentials a fresh server accepts")
@@ -83,7 +94,8 @@ def settings_from(args: argparse.Namespace) -> Settings:
         "vendors": tuple(args.vendor) if args.vendor else None,
         "rate_limits": parse_rate_limits(args.rate_limit) if args.rate_limit else None,
     }
-    return replace(settings, **{k: v for k, v in flags.items() if v is not None})
+    settings = replace(settings, **{k: v for k, v in flags.items() if v is not None})
+    return settings.with_credentials(args.token, args.token_noscope, args.basic)
 
 
 def serve(args: argparse.Namespace) -> int:
@@ -100,18 +112,21 @@ def serve(args: argparse.Namespace) -> int:
 
 
 def list_vendors() -> int:
-    rows = [("SLUG", "LIST PATH", "AUTH", "RATE LIMIT")]
-    rows += [(s.slug, s.list_path, s.auth_description, s.rate_limit.default) for s in VENDORS]
-    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    rows = [("SLUG", "VENDOR", "LIST PATH", "AUTH", "RATE LIMIT")]
+    rows += [
+        (s.slug, s.name, s.list_path, s.auth_description, s.rate_limit.default) for s in VENDORS
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
         print(
-            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + row[3]
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
         )
     return 0
 
 
 def print_credentials() -> int:
-    d = DefaultCredentials()
+    """The credentials a server started with the same environment accepts."""
+    d = Settings.from_env().credentials
     print(f"token (every scope):      {d.token}")
     print(f"token (no scopes, 403s):  {d.token_without_scopes}")
     print(f"basic (Sendcloud, OAuth): {d.basic_username}:{d.basic_password}")

@@ -1,9 +1,9 @@
 """The one place configuration is parsed: CLI flags and ``MOCKDESK_*`` variables become Settings.
 
-Every flag of ``mockdesk serve`` has a variable (``--seed`` is ``MOCKDESK_SEED``, ``--rate-limit``
-is ``MOCKDESK_RATE_LIMIT``; repeatable flags take comma-separated values, ``--fixtures`` takes
-``os.pathsep``-separated paths). Flags win over variables. Anything invalid raises
-:class:`SettingsError` with a one-line message.
+Every value flag of ``mockdesk serve`` has a variable (``--seed`` is ``MOCKDESK_SEED``,
+``--rate-limit`` is ``MOCKDESK_RATE_LIMIT``; repeatable flags take comma-separated values,
+``--fixtures`` takes ``os.pathsep``-separated paths). Flags win over variables. Anything
+invalid raises :class:`SettingsError` with a one-line message.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from mockdesk.core.auth import DefaultCredentials
 from mockdesk.core.ratelimit import parse_limit
 
 
@@ -31,6 +32,7 @@ class Settings:
     rate_limits: Mapping[str, str] = field(default_factory=dict)  # slug -> limit or "off"
     threads: int = 8
     storage_uri: str = "memory://"
+    credentials: DefaultCredentials = field(default_factory=DefaultCredentials)
 
     def __post_init__(self) -> None:
         if not 0 <= self.port <= 65535:
@@ -60,7 +62,30 @@ class Settings:
             value = environ.get(f"MOCKDESK_{flag.upper()}")
             if value:
                 changes[name] = parse(flag, value)
-        return replace(self, **changes)
+        return replace(self, **changes).with_credentials(
+            token=environ.get("MOCKDESK_TOKEN"),
+            token_without_scopes=environ.get("MOCKDESK_TOKEN_NOSCOPE"),
+            basic=environ.get("MOCKDESK_BASIC"),
+        )
+
+    def with_credentials(
+        self,
+        token: str | None = None,
+        token_without_scopes: str | None = None,
+        basic: str | None = None,
+    ) -> Settings:
+        """These settings with the given credentials in place of the defaults (None: keep)."""
+        changes: dict[str, str] = {}
+        if token:
+            changes["token"] = token
+        if token_without_scopes:
+            changes["token_without_scopes"] = token_without_scopes
+        if basic:
+            username, separator, password = basic.partition(":")
+            if not separator or not username or not password:
+                raise SettingsError(f"basic: {basic!r} must be KEY:SECRET")
+            changes |= {"basic_username": username, "basic_password": password}
+        return replace(self, credentials=replace(self.credentials, **changes))
 
 
 def parse_int(name: str, text: str) -> int:

@@ -81,8 +81,7 @@ def set_rate_limit(slug: str) -> Response:
     if slug not in state.vendors:
         return json_response({"error": "not_found", "detail": f"no vendor {slug!r}"}, 404)
     state.limits[slug] = parse_limit(_body(RateLimitBody())["limit"])
-    state.limiter.reset()
-    return list_rate_limits()
+    return list_rate_limits()  # a new limit counts in a window of its own, from zero
 
 
 @admin.post("/tokens/expire")

@@ -60,7 +60,7 @@ class AuthPolicy:
     schemes: tuple[str, ...]
     scope: str | None = None
     version: VersionHeader | None = None
-    # Basic carrying a token as the username and any password (Teamwork's ``API_KEY:x``)
+    # Basic carrying a token as the username and any password (``API_KEY:x``)
     basic_username_is_token: bool = False
 
 
@@ -122,6 +122,15 @@ class Credentials:
         if not principal.allows(policy.scope):
             raise Forbidden(policy.scope or "")
         return principal
+
+    def identify(self, header: str | None, policy: AuthPolicy) -> Principal | None:
+        """Who ``header`` names, scopes aside; None when nobody (never raises)."""
+        if not header:
+            return None
+        try:
+            return self._identify(header, policy)
+        except Unauthenticated:
+            return None
 
     def _identify(self, header: str, policy: AuthPolicy) -> Principal:
         schemes = policy.schemes

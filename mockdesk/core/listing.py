@@ -14,7 +14,7 @@ from typing import Any
 from flask import Response, g, request
 
 from mockdesk.core.auth import AuthPolicy, Principal
-from mockdesk.core.errors import NotFound, RateLimited
+from mockdesk.core.errors import NotFound
 from mockdesk.core.generator import Dataset
 from mockdesk.core.query import parse_query, schema_for
 from mockdesk.core.responses import RawJson, json_response
@@ -48,11 +48,7 @@ def admit(policy: AuthPolicy | None = None) -> Principal:
     principal = state.credentials.authenticate(request.headers.get("Authorization"), policy)
     limit = state.limits[spec.slug]
     if limit is not None:
-        try:
-            g.mockdesk_rate_limit = state.limiter.hit(limit, spec.slug, principal.name)
-        except RateLimited as error:
-            g.mockdesk_rate_limit = error.rate_limit
-            raise
+        g.mockdesk_rate_limit = state.limiter.hit(limit, spec.slug, principal.name)
     return principal
 
 

@@ -24,7 +24,7 @@ def parse_limit(text: str) -> RateLimitItem | None:
 
 
 def describe(limit: RateLimitItem) -> str:
-    """The ``limits`` wording, e.g. ``30 per 1 minute``: Sendcloud quotes it in its 429."""
+    """The ``limits`` wording, e.g. ``30 per 1 minute``, which some vendors quote in a 429."""
     return f"{limit.amount} per {limit.multiples} {limit.GRANULARITY.name}"
 
 
@@ -36,8 +36,15 @@ class RateLimiter:
     def hit(self, limit: RateLimitItem, vendor: str, credential: str) -> RateLimitStatus:
         """Count one request; raise :class:`RateLimited` if it is over the limit."""
         admitted = self._window.hit(limit, vendor, credential)
+        status = self.peek(limit, vendor, credential)
+        if not admitted:
+            raise RateLimited(status)
+        return status
+
+    def peek(self, limit: RateLimitItem, vendor: str, credential: str) -> RateLimitStatus:
+        """Where a credential stands, without counting a request."""
         reset_at, remaining = self._window.get_window_stats(limit, vendor, credential)
-        status = RateLimitStatus(
+        return RateLimitStatus(
             limit=limit.amount,
             remaining=remaining,
             reset_at=reset_at,
@@ -45,9 +52,6 @@ class RateLimiter:
             window_seconds=limit.get_expiry(),
             description=describe(limit),
         )
-        if not admitted:
-            raise RateLimited(status)
-        return status
 
     def reset(self) -> None:
         self._storage.reset()

@@ -8,6 +8,7 @@ set through the admin API) is what :meth:`MockdeskState.reset` clears.
 from __future__ import annotations
 
 import threading
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -29,16 +30,18 @@ class MockdeskState:
     settings: Settings
     vendors: dict[str, VendorSpec]
     datasets: dict[str, Dataset] = field(default_factory=dict)
-    credentials: Credentials = field(default_factory=Credentials)
+    credentials: Credentials = field(init=False)
     faults: FaultBook = field(default_factory=FaultBook)
     log: RequestLog = field(default_factory=RequestLog)
     limits: dict[str, RateLimitItem | None] = field(default_factory=dict)
     seed: int = 0
-    crashes: list[BaseException] = field(default_factory=list)  # for LiveServer.raise_crashes
+    # the last unhandled exceptions, for LiveServer.raise_crashes; bounded for long-lived servers
+    crashes: deque[BaseException] = field(default_factory=lambda: deque(maxlen=100))
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
         self.limiter = RateLimiter(self.settings.storage_uri)
+        self.credentials = Credentials(defaults=self.settings.credentials)
         self.seed = self.settings.seed
         self.datasets = self._build_datasets(self.seed)
         self.limits = self._configured_limits()
@@ -57,6 +60,7 @@ class MockdeskState:
             self.credentials.forget_issued()
             self.faults.clear()
             self.log.clear()
+            self.crashes.clear()
             self.limits = self._configured_limits()
 
     def vendor_for_path(self, path: str) -> VendorSpec | None:

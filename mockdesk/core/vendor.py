@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 
 def no_headers(status: RateLimitStatus) -> dict[str, str]:
-    """For vendors that do not show their rate-limit state (Sendcloud)."""
+    """For vendors that do not show their rate-limit state."""
     return {}
 
 

@@ -58,7 +58,6 @@ class LiveServer:
     def reset(self, seed: int | None = None) -> None:
         """A fresh server between tests: counters, tokens, faults, log, limits, crashes."""
         self.state.reset(seed)
-        self.state.crashes.clear()
 
     def raise_crashes(self) -> None:
         if self.state.crashes:

@@ -15,10 +15,9 @@ def admin(server: LiveServer, method: str, path: str, **kw) -> requests.Response
     return requests.request(method, f"{server.url}/__mockdesk{path}", timeout=5, **kw)
 
 
-def listing(server: LiveServer, spec, **params) -> requests.Response:
-    return requests.get(
-        f"{server.url}{spec.list_path}", params=params, headers=dict(spec.demo_headers), timeout=5
-    )
+def listing(server: LiveServer, spec, headers=None, **params) -> requests.Response:
+    headers = dict(spec.demo_headers) if headers is None else headers
+    return requests.get(f"{server.url}{spec.list_path}", params=params, headers=headers, timeout=5)
 
 
 def test_health_reports_vendors_and_seed(mockdesk: LiveServer) -> None:
@@ -60,6 +59,27 @@ def test_faults_fire_in_the_vendor_format_then_stop(
     first, second, third = (listing(mockdesk, spec) for _ in range(3))
     assert (first.status_code, second.status_code, third.status_code) == (status, status, 200)
     assert admin(mockdesk, "GET", "/faults").json() == {"faults": []}
+    assert first.headers.get("Content-Type") == second.headers.get("Content-Type")
+    if error == "unauthenticated":  # the injected 401 is the vendor's own 401, in its format
+        real = listing(mockdesk, spec, headers={"Authorization": "Bearer wrong"})
+        assert real.status_code == 401
+        assert first.headers.get("Content-Type") == real.headers.get("Content-Type")
+        assert _shape(first) == _shape(real)
+
+
+def _shape(response: requests.Response) -> object:
+    """The structure of a body (keys, nesting) without its values; raw text for non-JSON."""
+    try:
+        body = response.json()
+    except ValueError:
+        return response.text
+
+    def keys(value: object) -> object:
+        if isinstance(value, dict):
+            return {k: keys(v) for k, v in value.items()}
+        return [keys(v) for v in value][:1] if isinstance(value, list) else type(value).__name__
+
+    return keys(body)
 
 
 def test_fault_for_one_vendor_leaves_the_others_alone(mockdesk: LiveServer) -> None:

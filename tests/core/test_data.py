@@ -94,3 +94,16 @@ def test_unknown_vendor_slugs_are_refused() -> None:
         select_vendors(["zendesk"])
     with pytest.raises(SettingsError):
         select_vendors([], {"zendesk": "off"})
+
+
+def test_credentials_are_configurable_by_flag_or_environment() -> None:
+    settings = Settings.from_env({"MOCKDESK_TOKEN": "env-token", "MOCKDESK_BASIC": "k:s"})
+    assert (settings.credentials.token, settings.credentials.basic_username) == ("env-token", "k")
+    app = create_app(settings.with_credentials(token_without_scopes="plain"))
+    client = app.test_client()
+    ok = client.get("/api/v2/support/tickets", headers={"Authorization": "Bearer env-token"})
+    old = client.get("/api/v2/support/tickets", headers={"Authorization": "Bearer mockdesk-token"})
+    plain = client.get("/api/v2/support/tickets", headers={"Authorization": "Bearer plain"})
+    assert (ok.status_code, old.status_code, plain.status_code) == (200, 401, 403)
+    with pytest.raises(SettingsError, match="KEY:SECRET"):
+        settings.with_credentials(basic="no-colon")

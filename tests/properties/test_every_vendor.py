@@ -100,3 +100,23 @@ def test_same_seed_same_pages_in_two_processes() -> None:
     finally:
         for server in (first, second, other):
             server.stop()
+
+
+@by_slug
+def test_a_known_keys_refused_requests_show_the_same_rate_limit_headers(
+    mockdesk: LiveServer, spec: VendorSpec
+) -> None:
+    """Headers a vendor sends "on every response" are on its 404s and 429s too, not only 200s."""
+    headers = dict(spec.demo_headers)
+    ok = requests.get(f"{mockdesk.url}{spec.list_path}", headers=headers, timeout=5)
+    limit_headers = {h for h in ok.headers if "rate" in h.lower() and "limit" in h.lower()}
+    missing = requests.get(
+        f"{mockdesk.url}{spec.base_paths[0]}/no-such-path", headers=headers, timeout=5
+    )
+    assert missing.status_code == 404
+    assert limit_headers <= set(missing.headers)
+    rule = {"error": "rate_limited", "vendor": spec.slug}
+    requests.post(f"{mockdesk.url}/__mockdesk/faults", json=rule, timeout=5).raise_for_status()
+    refused = requests.get(f"{mockdesk.url}{spec.list_path}", headers=headers, timeout=5)
+    assert refused.status_code == 429
+    assert limit_headers <= set(refused.headers)

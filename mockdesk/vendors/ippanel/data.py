@@ -189,12 +189,7 @@ def catalog(faker: Faker) -> Catalog:
         User(200001 + n * 7 + rng.randrange(7), uname, rng.choice(RESELLERS))
         for n, uname in enumerate(unames)
     )
-    agents = tuple(
-        Agent(n + 1, name)
-        for n, name in enumerate(
-            ("support.rezaei", "support.karimi", "tech.ahmadi", "finance.moradi")
-        )
-    )
+    agents = tuple(Agent(n + 1, name) for n, name in enumerate(AGENTS))
     return Catalog({c.id: c for c in CATEGORIES}, {s.id: s for s in SUB_CATEGORIES}, users, agents)
 
 
@@ -224,9 +219,7 @@ def generate(faker: Faker, index: int, catalog: Catalog) -> Ticket:
         state_id=state_id,
         subject=subject,
         desc=desc,
-        manager_comment=rng.choice(("پیگیری شود", "Escalated to NOC"))
-        if rng.random() < 0.05
-        else None,
+        manager_comment=rng.choice(MANAGER_COMMENTS) if rng.random() < 0.05 else None,
         close_desc=rng.choice(CLOSE_REASONS) if closed else None,
         admin_seen=0 if state_id == 2 and rng.random() < 0.7 else 1,
         user_seen=1 if state_id in (2, 4) else rng.randint(0, 1),

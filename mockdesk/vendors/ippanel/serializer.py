@@ -24,11 +24,11 @@ from mockdesk.vendors.ippanel.data import (
     User,
 )
 
-LARAVEL_JSON = "%Y-%m-%dT%H:%M:%S.000000Z"  # Carbon's toJSON() with microseconds
+CARBON_JSON_FORMAT = "%Y-%m-%dT%H:%M:%S.000000Z"  # Carbon's toJSON() with microseconds
 DATABASE = "%Y-%m-%d %H:%M:%S"  # the detail endpoint's unserialized column format
 
 
-def timestamp(moment: datetime | None, pattern: str = LARAVEL_JSON) -> str | None:
+def timestamp(moment: datetime | None, pattern: str = CARBON_JSON_FORMAT) -> str | None:
     return None if moment is None else moment.astimezone(UTC).strftime(pattern)
 
 
@@ -132,7 +132,7 @@ def _flag() -> fields.Integer:
 
 class _LaravelDateTime(fields.DateTime):
     def __init__(self, **kw: Any) -> None:
-        super().__init__(format=LARAVEL_JSON, **kw)
+        super().__init__(format=CARBON_JSON_FORMAT, **kw)
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kw: Any) -> datetime:
         return super()._deserialize(value, attr, data, **kw).replace(tzinfo=UTC)
