@@ -120,3 +120,20 @@ def test_a_known_keys_refused_requests_show_the_same_rate_limit_headers(
     refused = requests.get(f"{mockdesk.url}{spec.list_path}", headers=headers, timeout=5)
     assert refused.status_code == 429
     assert limit_headers <= set(refused.headers)
+
+
+@by_slug
+def test_every_parameter_survives_huge_and_non_ascii_numbers(
+    mockdesk: LiveServer, spec: VendorSpec
+) -> None:
+    """Deterministic companion of the hypothesis test: values that once crashed int()."""
+    everything_off(mockdesk)
+    for name in query_names(spec):
+        for value in ["9" * 5000, "-" + "9" * 30, "٢", "1" * 19]:
+            url = f"{mockdesk.url}{spec.list_path}"
+            response = requests.get(
+                url, params={name: value}, headers=dict(spec.demo_headers), timeout=10
+            )
+            assert response.status_code < 500, (name, value[:20], response.text[:200])
+    detail = f"{mockdesk.url}{spec.list_path.rstrip('/').removesuffix('.json')}/{'9' * 5000}"
+    assert requests.get(detail, headers=dict(spec.demo_headers), timeout=10).status_code < 500

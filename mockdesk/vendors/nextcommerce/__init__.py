@@ -32,11 +32,11 @@ where the docs are silent mockdesk answers as that stack does (shared/vendors.md
 - Paging as DRF ``CursorPagination``: ordering ``-id``; ``limit`` default 20, capped at 100, and
   a value that is not a positive integer means the default (DRF's ``page_size_query_param``);
   ``next``/``previous`` are absolute URLs of the request with ``cursor`` replaced and the query
-  re-sorted by key; a forward cursor always gets a ``previous`` link and a reverse one a ``next``
-  link, as DRF does. A cursor that does not decode, or has a non-integer position, or a non-zero
-  offset (DRF only mints offsets for duplicate positions, and ids are unique) is 404
-  ``{"detail":"Invalid cursor"}``; ``cursor=`` (empty) is the first page. Cursors are not bound to
-  the filters, as in DRF.
+  re-sorted by key; a forward cursor always gets a ``previous`` link and a reverse cursor with a
+  position a ``next`` link, as DRF does. A cursor that does not decode, or has a non-integer
+  position, or a non-zero offset (DRF only mints offsets for duplicate positions, and ids are
+  unique) is 404 ``{"detail":"Invalid cursor"}``; ``cursor=`` (empty) is the first page.
+  Cursors are not bound to the filters, as in DRF.
 - 429 after 4 requests a second per token: ``Retry-After: <seconds>`` and ``{"detail":"Request
   was throttled. Expected available in 1 second."}`` (DRF's wording and pluralisation, so a
   longer configured window says "N seconds"). No ``X-RateLimit-*`` headers.

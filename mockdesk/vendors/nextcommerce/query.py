@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Collection, Mapping, Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from marshmallow import ValidationError, fields
 
-from mockdesk.core.query import Choice, QuerySchema, Repeated, Text
+from mockdesk.core.query import Choice, QuerySchema, Repeated, Text, parse_int64
 from mockdesk.core.store import AnyOf, Criterion, Where
 from mockdesk.vendors.nextcommerce.data import (
     CHANNELS,
@@ -133,10 +133,10 @@ def criteria(query: Mapping[str, Any]) -> Sequence[Criterion]:
         found.append(Where(_search(_text(query, "filter_text"))))
     if query.get("created_from") is not None:
         since = query["created_from"]
-        found.append(Where(lambda t: t.created_at.date() >= since))
+        found.append(Where(lambda t: t.created_at.astimezone(UTC).date() >= since))
     if query.get("created_to") is not None:
         until = query["created_to"]
-        found.append(Where(lambda t: t.created_at.date() <= until))
+        found.append(Where(lambda t: t.created_at.astimezone(UTC).date() <= until))
     return found
 
 
@@ -156,7 +156,7 @@ def _any_of(attribute: str, values: Sequence[Any], name: str) -> Criterion:
 def _search(text: str) -> Any:
     """``filter_text``: the ticket id (when the text is a number), subject or requester email."""
     needle = text.casefold()
-    ticket_id = int(needle) if needle.isdecimal() and needle.isascii() else None
+    ticket_id = parse_int64(needle)
 
     def matches(ticket: Ticket) -> bool:
         email = ticket.requester_email or ticket.from_email or ""

@@ -7,7 +7,8 @@ from urllib.parse import quote
 from flask import Blueprint, Response, request
 
 from mockdesk.core.errors import NotFound
-from mockdesk.core.listing import admit, current_dataset, list_tickets
+from mockdesk.core.listing import admit, find_ticket, list_tickets
+from mockdesk.core.query import parse_int64
 from mockdesk.core.responses import json_response
 from mockdesk.vendors.nextcommerce.serializer import serialize
 
@@ -26,10 +27,10 @@ def list_support_tickets() -> Response:
 def get_support_ticket(ticket_id: str) -> Response:
     """DRF's ``get_object``: an id that is not a number is simply not found."""
     admit()
-    ticket = current_dataset().store.get(int(ticket_id)) if ticket_id.isdecimal() else None
-    if ticket is None:
+    number = parse_int64(ticket_id)
+    if number is None:
         raise NotFound("ticket", ticket_id)
-    return json_response(serialize(ticket))
+    return json_response(serialize(find_ticket(number)))
 
 
 @routes.route("/api/admin/tickets", methods=ANY_METHOD, provide_automatic_options=False)

@@ -16,7 +16,7 @@ import operator
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from mockdesk.vendors.teamwork.data import Ticket
@@ -73,7 +73,8 @@ def _state(value: Any) -> str:
 
 
 def _day(moment: datetime | None) -> date | None:
-    return None if moment is None else moment.date()
+    """The UTC calendar day (a pinned ticket may carry another offset)."""
+    return None if moment is None else moment.astimezone(UTC).date()
 
 
 @dataclass(frozen=True)
@@ -109,8 +110,8 @@ FIELDS: Mapping[str, Field] = {
     "type": Field(_attr("type_id"), _integer),
     "businesshours": Field(_attr("businesshours_id"), _integer),
     "company": Field(_attr("company_id"), _integer),
-    "createdAt": Field(lambda t: t.created_at.date(), _date),
-    "updatedAt": Field(lambda t: t.updated_at.date(), _date),
+    "createdAt": Field(lambda t: _day(t.created_at), _date),
+    "updatedAt": Field(lambda t: _day(t.updated_at), _date),
     "deletedAt": Field(lambda t: _day(t.deleted_at), _date),
     "updatedBy": Field(_attr("updated_by"), _integer),
     "deletedBy": Field(_attr("deleted_by"), _integer),

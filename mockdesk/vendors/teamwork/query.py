@@ -38,11 +38,10 @@ class CommaList(Text):
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kw: Any) -> tuple[str, ...]:
         items = [item.strip() for item in str(value).split(",") if item.strip()]
-        if self.allow_all and "all" in items:
-            return self.choices
-        if any(item not in self.choices for item in items):
+        allowed = (*self.choices, "all") if self.allow_all else self.choices
+        if any(item not in allowed for item in items):
             raise ValidationError("not_choice")
-        return tuple(dict.fromkeys(items))
+        return self.choices if "all" in items else tuple(dict.fromkeys(items))
 
     def constraints(self) -> dict[str, Any]:
         return {"choices": self.choices}
@@ -58,6 +57,15 @@ class TicketQuery(QuerySchema):
     pageSize = Integer(minimum=1, load_default=50)
     includes = CommaList(INCLUDE_TYPES, allow_all=True, load_default=())
     sparse_fields = CommaList(TICKET_FIELDS, data_key="fields", load_default=())
+
+
+class DetailQuery(QuerySchema):
+    """A single ticket takes the list's ``includes`` and ``fields`` and nothing else."""
+
+    last_value_wins = False
+
+    includes = TicketQuery._declared_fields["includes"]
+    sparse_fields = TicketQuery._declared_fields["sparse_fields"]
 
 
 def criteria(query: Mapping[str, Any]) -> Sequence[Criterion]:

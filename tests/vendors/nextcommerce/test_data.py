@@ -104,3 +104,19 @@ def test_a_bad_fixture_file_names_the_field(tmp_path) -> None:
     path.write_text(json.dumps({"vendor": "29next", "tickets": [raw]}))
     with pytest.raises(FixtureError, match=r"tickets\[0\]\.status"):
         LiveServer(Settings(fixtures=(path,)))
+
+
+def test_date_filters_use_the_utc_day_of_a_pinned_ticket_with_an_offset(tmp_path) -> None:
+    data = dataset(count=1)
+    pinned = serialize(data.store.all()[0]) | {"id": 77, "created_at": "2026-10-20T01:00:00+02:00"}
+    path = tmp_path / "offset.json"
+    path.write_text(json.dumps({"vendor": "29next", "tickets": [pinned]}))
+    with LiveServer(Settings(tickets=0, fixtures=(path,), rate_limits={"29next": "off"})) as server:
+        import requests
+
+        def ids(day: str) -> list[int]:
+            params = {"created_from": day, "created_to": day}
+            body = requests.get(server.url + LIST, params=params, headers=AUTH, timeout=10).json()
+            return [ticket["id"] for ticket in body["results"]]
+
+        assert (ids("2026-10-19"), ids("2026-10-20")) == ([77], [])

@@ -94,9 +94,13 @@ def test_a_reverse_cursor_without_position_reads_from_the_oldest_end(mockdesk) -
 
 
 def test_the_seeds_example_cursors_are_understood(mockdesk) -> None:
-    for cursor in ("cD00ODY=", "cj0xJnA9NDg3"):
-        response = get(mockdesk.url + LIST, {"cursor": cursor})
-        assert response.status_code == 200
+    """``p=486`` reads ids below 486; ``r=1&p=487`` reads back from id 487 (ordering -id)."""
+    oldest = everything(mockdesk.url)
+    assert min(t["id"] for t in oldest) > 487  # generated ids sit far above the examples
+    forward = get(mockdesk.url + LIST, {"cursor": "cD00ODY="}).json()
+    assert forward["results"] == [] and forward["previous"]
+    backward = get(mockdesk.url + LIST, {"cursor": "cj0xJnA9NDg3"}).json()
+    assert backward["results"] == oldest[-20:] and backward["next"]
 
 
 def test_a_cursor_past_the_end_is_an_empty_page_linking_back(mockdesk) -> None:

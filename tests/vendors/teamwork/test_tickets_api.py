@@ -191,3 +191,11 @@ def test_single_ticket_and_404(mockdesk: Any) -> None:
 def test_wrong_method_is_405(mockdesk: Any) -> None:
     response = requests.delete(f"{mockdesk.url}{BASE}/tickets.json", headers=AUTH, timeout=10)
     assert response.status_code == 405 and "GET" in response.headers["Allow"]
+
+
+def test_includes_all_does_not_hide_an_unknown_type(mockdesk) -> None:
+    url = f"{mockdesk.url}/desk/api/v2/tickets.json"
+    headers = {"Authorization": "Bearer mockdesk-token"}
+    response = requests.get(url, params={"includes": "all,foo"}, headers=headers, timeout=5)
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == ["includes"]
