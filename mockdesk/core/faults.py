@@ -13,6 +13,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from limits import RateLimitItem, parse
+
 from mockdesk.core.errors import (
     Forbidden,
     InternalError,
@@ -22,20 +24,24 @@ from mockdesk.core.errors import (
     RateLimitStatus,
     Unauthenticated,
 )
+from mockdesk.core.ratelimit import describe
 
 
-def _rate_limited() -> MockdeskError:
-    now = time.time()
-    return RateLimited(RateLimitStatus(1, 0, now + 1, 1, 1, "1 per 1 second"))
+def _rate_limited(limit: RateLimitItem | None) -> MockdeskError:
+    """A refusal that quotes the vendor's configured limit (a one-second window when it is off)."""
+    limit = limit or parse("1/second")
+    window = limit.get_expiry()
+    status = RateLimitStatus(limit.amount, 0, time.time() + window, window, window, describe(limit))
+    return RateLimited(status)
 
 
-FAULTS: dict[str, Callable[[], MockdeskError]] = {
-    "unauthenticated": lambda: Unauthenticated("invalid"),
-    "expired": lambda: Unauthenticated("expired"),
-    "forbidden": lambda: Forbidden("*"),
+FAULTS: dict[str, Callable[[RateLimitItem | None], MockdeskError]] = {
+    "unauthenticated": lambda limit: Unauthenticated("invalid"),
+    "expired": lambda limit: Unauthenticated("expired"),
+    "forbidden": lambda limit: Forbidden("*"),
     "rate_limited": _rate_limited,
-    "not_found": lambda: NotFound(),
-    "internal": lambda: InternalError("fault injected"),
+    "not_found": lambda limit: NotFound(),
+    "internal": lambda limit: InternalError("fault injected"),
 }
 
 
@@ -86,7 +92,7 @@ class FaultBook:
         with self._lock:
             self._rules.clear()
 
-    def raise_if_due(self, vendor: str, path: str) -> None:
+    def raise_if_due(self, vendor: str, path: str, limit: RateLimitItem | None = None) -> None:
         """Raise the error of the first rule that matches, using up one of its ``times``."""
         if not self._rules:
             return
@@ -96,4 +102,4 @@ class FaultBook:
                     rule.fired += 1
                     if rule.times is not None and rule.fired >= rule.times:
                         self._rules.remove(rule)
-                    raise FAULTS[rule.error]()
+                    raise FAULTS[rule.error](limit)

@@ -41,7 +41,7 @@ def admit(policy: AuthPolicy | None = None) -> Principal:
     """
     spec = current_vendor()
     state = current_state()
-    state.faults.raise_if_due(spec.slug, request.path)
+    state.faults.raise_if_due(spec.slug, request.path, state.limits[spec.slug])
     policy = policy or spec.auth
     if policy.version is not None:
         policy.version.resolve(request.headers)

@@ -153,3 +153,13 @@ def test_rate_limit_is_per_credential_and_quoted_in_the_429(client: Sendcloud) -
     assert limited.json()["errors"][0]["detail"] == "Rate limit exceeded: 2 per 1 minute"
     other = {"Authorization": "Bearer mockdesk-token"}
     assert client.tickets(headers=other, size=1).status_code == 200
+
+
+def test_an_injected_429_quotes_the_configured_limit(
+    mockdesk: LiveServer, client: Sendcloud
+) -> None:
+    rule = {"error": "rate_limited", "vendor": "sendcloud"}
+    requests.post(f"{mockdesk.url}/__mockdesk/faults", json=rule, timeout=5).raise_for_status()
+    response = client.tickets()
+    assert response.status_code == 429
+    assert response.content == golden("rate_limited.json")
