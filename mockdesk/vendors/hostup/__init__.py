@@ -35,9 +35,9 @@ silent (shared/vendors.md, "Decisions"; the rest are this package's own):
   response; ``timestamp`` the real current time. 404 ``not_found`` ("Ticket not found" for a
   ticket, "Not found" for a path), 405 ``method_not_allowed``, 500 ``internal_error``.
 - Rate limit: 60 requests a minute per key (moving window); ``X-RateLimit-Limit``,
-  ``X-RateLimit-Remaining`` and ``X-RateLimit-Reset`` (ISO time, ms, ``Z``) on every admitted
-  response; 429 ``rate_limited`` adds ``Retry-After`` (seconds). A 401 is not counted and has
-  none (the caller is not known yet).
+  ``X-RateLimit-Remaining`` and ``X-RateLimit-Reset`` (ISO time, ms, ``Z``) on every response
+  for a known key (403s and 404s too, read without counting); 429 ``rate_limited`` adds
+  ``Retry-After`` (seconds). A 401 has none: the caller is not known, so there is no window.
 - Detail: ``messages[0]`` is the opening message (its body is ``body``), ``messageCount`` equals
   ``len(messages)``, the last message is ``lastMessageAt``, senders are ``customer``, ``staff``
   or ``automation`` and fit the status. Attachments carry ``id``, ``filename``, ``contentType``,

@@ -4,7 +4,8 @@ Members in the order of the published examples: ``type`` (``https://developer.ho
 <code>``), ``title``, ``status``, ``detail``, ``code``, ``instance`` (the request path),
 ``requestId`` (``req_`` + 26 ULID characters, new for every response), ``timestamp`` (now, in
 milliseconds, ``Z``), then ``errors[]`` for query validation, each ``{pointer: "?<param>",
-detail, code}``. A 429 also carries ``Retry-After`` and the ``X-RateLimit-*`` headers.
+detail, code}``. A 429 also carries ``Retry-After``; the app adds the ``X-RateLimit-*`` headers
+(``rate_limit_headers``) to it as to every response for a known key.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ PROBLEM_JSON = "application/problem+json"
 
 
 def rate_limit_headers(status: RateLimitStatus) -> dict[str, str]:
-    """On every admitted response: ``X-RateLimit-Reset`` is an ISO time, not epoch seconds."""
+    """For every response to a known key; ``X-RateLimit-Reset`` is an ISO time, not epoch."""
     reset = datetime.fromtimestamp(status.reset_at, UTC)
     return {
         "X-RateLimit-Limit": str(status.limit),
@@ -127,7 +128,6 @@ def render_error(error: MockdeskError) -> Response:
         case RateLimited():
             detail = "Rate limit exceeded. Please try again later."
             body = problem(429, "rate_limited", "Rate limit exceeded", detail)
-            headers.update(rate_limit_headers(error.rate_limit))
             headers["Retry-After"] = str(error.rate_limit.retry_after)
         case _:
             body = problem(

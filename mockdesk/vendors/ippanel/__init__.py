@@ -38,7 +38,7 @@ Laravel ``meta``, the raw-token ``Authorization`` header, the 401 body, the deta
 - Other paths under /v1: 404 "آدرس مورد نظر یافت نشد" "404-1"; wrong method 405 "405-1" with
   ``Allow``; a crash 500 "500-1". All in the same envelope.
 - Rate limit (Laravel's ``throttle:60,1``): 60 a minute per token; ``X-RateLimit-Limit`` and
-  ``X-RateLimit-Remaining`` on every admitted response; the 429 adds ``Retry-After`` and
+  ``X-RateLimit-Remaining`` on every response for a known key; the 429 adds ``Retry-After`` and
   ``X-RateLimit-Reset`` (epoch seconds) as Laravel's middleware does; the body's message is
   Laravel's "Too Many Attempts." in Persian (``errors.TOO_MANY_ATTEMPTS``), code "429-1".
 """

@@ -42,8 +42,8 @@ Decisions where the docs are silent (shared/vendors.md, "Decisions", and these):
   ``includes`` and ``fields``); an unknown id, like an unknown path, is Go's ``404 page not
   found\\n`` (text/plain); a wrong method is ``405 Method Not Allowed`` with ``Allow``.
 - 120 requests a minute per key; ``X-Rate-Limit-Limit``, ``X-Rate-Limit-Remaining`` and
-  ``X-Rate-Limit-Reset`` (whole seconds until the window frees a request) on every admitted
-  response, the 429 included; the 429 has an empty body and no ``Retry-After``.
+  ``X-Rate-Limit-Reset`` (whole seconds until the window frees a request) on every response for a
+  known key, the 429 included; the 429 has an empty body and no ``Retry-After``.
 - Timestamps are RFC 3339 with milliseconds and ``Z`` (``2024-04-24T16:17:38.594Z``).
 """
 
