@@ -1,22 +1,31 @@
-"""The app factory: every registered vendor at its real paths, the admin API beside them."""
+"""The app factory: every registered vendor at its real paths, the admin API beside them.
+
+Each vendor's ticket list and detail routes are registered here from its spec (routes are
+data: each path is written once, in the spec); a vendor's own blueprint adds only the endpoints
+no other vendor has. ``before_request`` builds the request's
+:class:`~mockdesk.core.exchange.Exchange`; the error handlers and ``after_request`` read it.
+"""
 
 from __future__ import annotations
 
 import logging
+from functools import partial
 
-from flask import Flask, Response, g, request
+from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
 
 from mockdesk.admin.routes import admin
+from mockdesk.core.encoding import json_response
 from mockdesk.core.errors import (
     InternalError,
     MethodNotAllowed,
     MockdeskError,
-    NotFound,
     RateLimited,
     RateLimitStatus,
+    RouteNotFound,
 )
-from mockdesk.core.responses import json_response
+from mockdesk.core.exchange import Exchange, current_exchange, open_exchange
+from mockdesk.core.pipeline import list_tickets, show_ticket
 from mockdesk.core.state import MockdeskState, current_state
 from mockdesk.core.vendor import VendorSpec
 from mockdesk.settings import Settings
@@ -34,8 +43,9 @@ def create_app(settings: Settings | None = None) -> Flask:
     app = Flask("mockdesk")
     app.extensions["mockdesk"] = MockdeskState.build(settings, vendors)
     for spec in vendors:
-        app.register_blueprint(spec.routes)
+        _register(app, spec)
     app.register_blueprint(admin, url_prefix=ADMIN_PREFIX)
+    app.before_request(open_exchange)
     app.register_error_handler(MockdeskError, _render_vendor_error)
     app.register_error_handler(HTTPException, _render_routing_error)
     app.register_error_handler(Exception, _render_crash)
@@ -43,50 +53,52 @@ def create_app(settings: Settings | None = None) -> Flask:
     return app
 
 
+def _register(app: Flask, spec: VendorSpec) -> None:
+    """The spec's list and detail routes, then the vendor's own blueprint."""
+    app.add_url_rule(
+        spec.listing.path, f"{spec.slug}.list", partial(list_tickets, spec), methods=["GET"]
+    )
+    app.add_url_rule(
+        spec.detail.path, f"{spec.slug}.detail", partial(show_ticket, spec), methods=["GET"]
+    )
+    if spec.routes is not None:
+        app.register_blueprint(spec.routes)
+
+
 def _render_vendor_error(error: MockdeskError) -> Response:
+    exchange = current_exchange()
     if isinstance(error, RateLimited):  # refused by the limiter or by a fault rule
-        g.mockdesk_rate_limit = error.rate_limit
-    spec = current_state().vendor_for_path(request.path)
-    if spec is None:
+        exchange.rate_limit = error.rate_limit
+    if exchange.vendor is None:
         return json_response({"error": type(error).__name__, "detail": str(error)}, error.status)
-    return spec.render_error(error)
+    return exchange.vendor.render_error(error, exchange.url)
 
 
 def _render_routing_error(error: HTTPException) -> Response:
-    """Routing 404/405s happen before a blueprint is known: the vendor owning the path renders."""
+    """Routing 404/405s happen before any endpoint runs: the vendor owning the path renders."""
     if error.code == 405:
         allowed = sorted(getattr(error, "valid_methods", None) or [])
         return _render_vendor_error(MethodNotAllowed(request.method, allowed))
     if error.code == 404:
-        return _render_vendor_error(NotFound())
+        return _render_vendor_error(RouteNotFound())
     return json_response({"error": error.name, "detail": error.description}, error.code or 500)
-
-
-def _standing(state: MockdeskState, spec: VendorSpec) -> RateLimitStatus | None:
-    """A known key's window on a response that did not count (403, 404, 405…), so headers
-    that vendors send on every response are there too; None for unknown callers."""
-    limit = state.limits[spec.slug]
-    principal = state.credentials.identify(request.headers.get("Authorization"), spec.auth)
-    if limit is None or principal is None:
-        return None
-    return state.limiter.peek(limit, spec.slug, principal.name)
 
 
 def _render_crash(error: Exception) -> Response:
     log.exception("unhandled error on %s %s", request.method, request.full_path)
-    current_state().crashes.append(error)
-    return _render_vendor_error(InternalError(str(error)))
+    current_state().record_crash(error)
+    return _render_vendor_error(InternalError("internal error"))
 
 
 def _finish_response(response: Response) -> Response:
-    """Step 8 of the flow: the vendor's rate-limit headers; then the request log."""
+    """The vendor's rate-limit headers from the exchange; then the request log."""
     state = current_state()
-    spec = state.vendor_for_path(request.path)
-    status = g.get("mockdesk_rate_limit")
-    if spec is not None and status is None:
-        status = _standing(state, spec)
-    if spec is not None and status is not None:
-        response.headers.update(spec.rate_limit.headers(status))
+    exchange = current_exchange()
+    spec = exchange.vendor
+    if spec is not None:
+        status = exchange.rate_limit or _standing(state, exchange)
+        if status is not None:
+            response.headers.update(spec.rate_limit.headers(status))
     if not request.path.startswith(ADMIN_PREFIX):
         state.log.record(
             spec.slug if spec else None,
@@ -97,3 +109,23 @@ def _finish_response(response: Response) -> Response:
             "Authorization" in request.headers,
         )
     return response
+
+
+def _standing(state: MockdeskState, exchange: Exchange) -> RateLimitStatus | None:
+    """A known key's window on a response that did not count (403, 404, 405…), so headers that
+    vendors send on every response are there too; None for unknown callers.
+
+    Credentials are read here only when ``admit`` never ran (a routing 404 or 405): otherwise
+    the exchange already holds the caller."""
+    spec, _ = exchange.require_vendor()
+    limit = state.limit_for(spec.slug)
+    if limit is None:
+        return None
+    principal = (
+        exchange.principal
+        if exchange.identified
+        else state.credentials.identify(request.headers.get("Authorization"), spec.auth)
+    )
+    if principal is None:
+        return None
+    return state.limiter.peek(limit, spec.slug, principal.name)

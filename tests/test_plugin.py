@@ -28,8 +28,7 @@ def test_marker_sets_a_seed(mockdesk):
     assert requests.get(mockdesk.url + "/__mockdesk/health").json()["seed"] == 3
 
 def test_server_crash_fails_the_test(mockdesk, monkeypatch):
-    from mockdesk.vendors.sendcloud import pagination
-    monkeypatch.setattr(pagination, "render_items", lambda tickets: 1 / 0)
+    monkeypatch.setattr("mockdesk.core.pipeline.json_response", lambda *a, **k: 1 / 0)
     url = mockdesk.url + "/api/v3/dsf/tickets"
     assert requests.get(url, headers=HEADERS).status_code == 500
 """

@@ -8,8 +8,8 @@ from flask import Blueprint, Response, request
 from marshmallow import Schema, ValidationError
 
 from mockdesk.admin.schemas import FaultBody, RateLimitBody, ResetBody
-from mockdesk.core.ratelimit import describe, parse_limit
-from mockdesk.core.responses import json_response
+from mockdesk.core.encoding import json_response
+from mockdesk.core.ratelimit import describe
 from mockdesk.core.state import current_state
 
 admin = Blueprint("mockdesk_admin", __name__)
@@ -71,7 +71,7 @@ def clear_faults() -> Response:
 
 @admin.get("/rate-limits")
 def list_rate_limits() -> Response:
-    limits = current_state().limits
+    limits = current_state().limits()
     return json_response({slug: describe(item) if item else "off" for slug, item in limits.items()})
 
 
@@ -80,7 +80,7 @@ def set_rate_limit(slug: str) -> Response:
     state = current_state()
     if slug not in state.vendors:
         return json_response({"error": "not_found", "detail": f"no vendor {slug!r}"}, 404)
-    state.limits[slug] = parse_limit(_body(RateLimitBody())["limit"])
+    state.set_limit(slug, _body(RateLimitBody())["limit"])
     return list_rate_limits()  # a new limit counts in a window of its own, from zero
 
 

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from mockdesk.core.errors import Forbidden, Unauthenticated, UnsupportedVersion
+from mockdesk.core.errors import AuthFailure, Forbidden, Unauthenticated, UnsupportedVersion
 
 ALL_SCOPES = "*"
 
@@ -114,14 +114,23 @@ class Credentials:
     def forget_issued(self) -> None:
         self._issued.clear()
 
-    def authenticate(self, header: str | None, policy: AuthPolicy) -> Principal:
-        """The caller behind ``header`` under ``policy``; raises when there is none or no scope."""
+    def identify_or_refuse(self, header: str | None, policy: AuthPolicy) -> Principal:
+        """The caller behind ``header`` under ``policy``; :class:`Unauthenticated` when none."""
         if not header:
-            raise Unauthenticated("missing")
-        principal = self._identify(header, policy)
-        if not principal.allows(policy.scope):
-            raise Forbidden(policy.scope or "")
+            raise Unauthenticated(AuthFailure.MISSING)
+        return self._identify(header, policy)
+
+    def authenticate(self, header: str | None, policy: AuthPolicy) -> Principal:
+        """Both steps at once, for callers that need no principal when the scope is missing."""
+        principal = self.identify_or_refuse(header, policy)
+        self.require_scope(principal, policy)
         return principal
+
+    @staticmethod
+    def require_scope(principal: Principal, policy: AuthPolicy) -> None:
+        """:class:`Forbidden` unless ``principal`` holds the scope ``policy`` requires."""
+        if not principal.allows(policy.scope):
+            raise Forbidden(policy.scope)
 
     def identify(self, header: str | None, policy: AuthPolicy) -> Principal | None:
         """Who ``header`` names, scopes aside; None when nobody (never raises)."""
@@ -142,19 +151,19 @@ class Credentials:
             return self._token_principal(value.strip())
         if "raw" in schemes:
             return self._token_principal(header.strip())
-        raise Unauthenticated("invalid")
+        raise Unauthenticated(AuthFailure.INVALID)
 
     def _basic_principal(self, encoded: str, username_is_token: bool = False) -> Principal:
         try:
             decoded = base64.b64decode(encoded, validate=True).decode("utf-8")
         except (binascii.Error, UnicodeDecodeError):
-            raise Unauthenticated("invalid") from None
+            raise Unauthenticated(AuthFailure.INVALID) from None
         username, separator, password = decoded.partition(":")
         if username_is_token and separator:
             return self._token_principal(username)
         principal = self.check_pair(username, password) if separator else None
         if principal is None:
-            raise Unauthenticated("invalid")
+            raise Unauthenticated(AuthFailure.INVALID)
         return principal
 
     def _token_principal(self, token: str) -> Principal:
@@ -162,8 +171,8 @@ class Credentials:
             return self._tokens[token]
         issued = self._issued.get(token)
         if issued is None:
-            raise Unauthenticated("invalid")
+            raise Unauthenticated(AuthFailure.INVALID)
         principal, expires_at = issued
         if self.clock() >= expires_at:
-            raise Unauthenticated("expired")
+            raise Unauthenticated(AuthFailure.EXPIRED)
         return principal

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from flask import Response
 
 from mockdesk.core.auth import Credentials, Principal
-from mockdesk.core.responses import json_response
+from mockdesk.core.encoding import json_response
 
 _DESCRIPTIONS = {
     "invalid_request": "The request is missing a required parameter, includes an invalid "

@@ -1,22 +1,24 @@
 """Marshmallow building blocks for vendor query schemas, and the one place a query is parsed.
 
-Fields raise a neutral *kind* (``not_integer``, ``too_large``…) as their error message; the
-parser turns marshmallow's error map into :class:`FieldProblem`s with the raw value and the
-field's constraints, which each vendor renders in its own words.
+Fields refuse a value with a :class:`Refusal` (a :class:`ProblemKind`, optionally a path inside
+the value and the vendor's own sentence) as their error message; the parser turns marshmallow's
+error map into :class:`FieldProblem`s with the raw value and the field's constraints, which each
+vendor renders in its own words.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cache
-from typing import Any
+from typing import Any, ClassVar
 
 from marshmallow import EXCLUDE, Schema, ValidationError, fields
 from werkzeug.datastructures import MultiDict
 
-from mockdesk.core.errors import FieldProblem, InvalidQuery
+from mockdesk.core.errors import FieldProblem, InvalidQuery, ProblemKind
 
 _INTEGER = re.compile(r"[+-]?[0-9]+")  # ASCII digits only: "٢" is not a number to an API
 INT64_MAX = 2**63 - 1
@@ -34,7 +36,33 @@ def parse_int64(text: str) -> int | None:
     return number if -INT64_MAX - 1 <= number <= INT64_MAX else None
 
 
-class Integer(fields.Field):
+@dataclass(frozen=True)
+class Refusal:
+    """Why a field refused a value: carried through marshmallow's error map untouched."""
+
+    kind: ProblemKind
+    path: tuple[str, ...] = ()
+    message: str | None = None
+
+
+def refuse(
+    kind: ProblemKind, path: tuple[str, ...] = (), message: str | None = None
+) -> ValidationError:
+    """The error a query field raises (marshmallow keeps a list message's items as they are)."""
+    return ValidationError([Refusal(kind, path, message)])  # type: ignore[list-item]
+
+
+class QueryField(fields.Field):  # type: ignore[type-arg]
+    """Base of the query fields: a missing required parameter is the neutral ``required``."""
+
+    default_error_messages: ClassVar[dict[str, str]] = {"required": ProblemKind.REQUIRED.value}
+
+    def constraints(self) -> dict[str, Any]:
+        """What a vendor may quote about this field's bounds; none by default."""
+        return {}
+
+
+class Integer(QueryField):
     """A 64-bit whole number in ASCII digits (``1.0``, ``1e3``, ``true``, ``" 1"`` are not)."""
 
     def __init__(self, *, minimum: int | None = None, maximum: int | None = None, **kw: Any):
@@ -45,18 +73,18 @@ class Integer(fields.Field):
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kw: Any) -> int:
         number = parse_int64(value) if isinstance(value, str) else None
         if number is None:
-            raise ValidationError("not_integer")
+            raise refuse(ProblemKind.NOT_INTEGER)
         if self.minimum is not None and number < self.minimum:
-            raise ValidationError("too_small")
+            raise refuse(ProblemKind.TOO_SMALL)
         if self.maximum is not None and number > self.maximum:
-            raise ValidationError("too_large")
+            raise refuse(ProblemKind.TOO_LARGE)
         return number
 
     def constraints(self) -> dict[str, Any]:
         return {"min": self.minimum, "max": self.maximum}
 
 
-class Choice(fields.Field):
+class Choice(QueryField):
     """One of a fixed set of strings, compared exactly (case matters, as it does to the vendors)."""
 
     def __init__(self, choices: Iterable[str], **kw: Any):
@@ -66,45 +94,47 @@ class Choice(fields.Field):
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kw: Any) -> str:
         if value not in self._allowed:
-            raise ValidationError("not_choice")
+            raise refuse(ProblemKind.NOT_CHOICE)
         return value
 
     def constraints(self) -> dict[str, Any]:
         return {"choices": self.choices}
 
 
-class Text(fields.Field):
+class Text(QueryField):
     """Any string, kept as sent (an empty string is a value, not an absence)."""
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kw: Any) -> str:
         return str(value)
 
 
-class DateTime(fields.Field):
+class DateTime(QueryField):
     """An ISO 8601 date-time; a value without an offset is taken as UTC."""
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kw: Any) -> datetime:
         try:
             parsed = datetime.fromisoformat(value)
         except (TypeError, ValueError):
-            raise ValidationError("not_datetime") from None
+            raise refuse(ProblemKind.NOT_DATETIME) from None
         return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
-class Date(fields.Field):
+class Date(QueryField):
     """A calendar date written ``YYYY-MM-DD``."""
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kw: Any) -> date:
         if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise ValidationError("not_date")
+            raise refuse(ProblemKind.NOT_DATE)
         try:
             return date.fromisoformat(value)
         except ValueError:
-            raise ValidationError("not_date") from None
+            raise refuse(ProblemKind.NOT_DATE) from None
 
 
-class Repeated(fields.List):
+class Repeated(fields.List):  # type: ignore[type-arg]
     """A parameter that may be sent several times (``?status=a&status=b``)."""
+
+    default_error_messages: ClassVar[dict[str, str]] = {"required": ProblemKind.REQUIRED.value}
 
 
 class QuerySchema(Schema):
@@ -164,9 +194,23 @@ def _problems(schema: Schema, raw: Mapping[str, Any], messages: Any) -> list[Fie
     return problems
 
 
-def _problem(key: str, field: Any, value: Any, kinds: Any) -> FieldProblem:
-    kind = kinds[0] if isinstance(kinds, list) and kinds else "invalid"
-    if kind.startswith("Missing data"):
-        kind = "required"
-    constraints = field.constraints() if hasattr(field, "constraints") else {}
-    return FieldProblem(key, kind, None if value is None else str(value), constraints)
+def _problem(key: str, field: Any, value: Any, found: Any) -> FieldProblem:
+    first = found[0] if isinstance(found, list) and found else None
+    refusal = first if isinstance(first, Refusal) else Refusal(_kind(first))
+    constraints = field.constraints() if isinstance(field, QueryField) else {}
+    return FieldProblem(
+        key,
+        refusal.kind,
+        None if value is None else str(value),
+        constraints,
+        refusal.path,
+        refusal.message,
+    )
+
+
+def _kind(message: Any) -> ProblemKind:
+    """A plain marshmallow message: one of ours by value (``required``), else ``invalid``."""
+    try:
+        return ProblemKind(message)
+    except ValueError:
+        return ProblemKind.INVALID

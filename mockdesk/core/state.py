@@ -2,7 +2,9 @@
 
 Ticket data is a pure function of seed and fixtures, so it is built once and never mutated;
 what changes at run time (rate-limit counters, issued tokens, faults, the request log, limits
-set through the admin API) is what :meth:`MockdeskState.reset` clears.
+set through the admin API) is what :meth:`MockdeskState.reset` clears. Every change goes through
+a method here, under the state's lock: the admin API, the pytest plugin and the tests call
+methods, never the dicts.
 """
 
 from __future__ import annotations
@@ -16,9 +18,9 @@ from flask import current_app
 from limits import RateLimitItem
 
 from mockdesk.core.auth import Credentials
+from mockdesk.core.dataset import Dataset, build_dataset
 from mockdesk.core.faults import FaultBook
 from mockdesk.core.fixtures import read_fixture_files
-from mockdesk.core.generator import Dataset, build_dataset
 from mockdesk.core.ratelimit import RateLimiter, parse_limit
 from mockdesk.core.requestlog import RequestLog
 from mockdesk.core.vendor import VendorSpec
@@ -33,7 +35,7 @@ class MockdeskState:
     credentials: Credentials = field(init=False)
     faults: FaultBook = field(default_factory=FaultBook)
     log: RequestLog = field(default_factory=RequestLog)
-    limits: dict[str, RateLimitItem | None] = field(default_factory=dict)
+    _limits: dict[str, RateLimitItem | None] = field(default_factory=dict)
     seed: int = 0
     # the last unhandled exceptions, for LiveServer.raise_crashes; bounded for long-lived servers
     crashes: deque[BaseException] = field(default_factory=lambda: deque(maxlen=100))
@@ -44,7 +46,7 @@ class MockdeskState:
         self.credentials = Credentials(defaults=self.settings.credentials)
         self.seed = self.settings.seed
         self.datasets = self._build_datasets(self.seed)
-        self.limits = self._configured_limits()
+        self._limits = self._configured_limits()
 
     @classmethod
     def build(cls, settings: Settings, vendors: Sequence[VendorSpec]) -> MockdeskState:
@@ -61,7 +63,28 @@ class MockdeskState:
             self.faults.clear()
             self.log.clear()
             self.crashes.clear()
-            self.limits = self._configured_limits()
+            self._limits = self._configured_limits()
+
+    def limit_for(self, slug: str) -> RateLimitItem | None:
+        """The vendor's rate limit now (None: off)."""
+        return self._limits[slug]
+
+    def limits(self) -> dict[str, RateLimitItem | None]:
+        """Every vendor's rate limit now, by slug (a copy)."""
+        with self._lock:
+            return dict(self._limits)
+
+    def set_limit(self, slug: str, limit: str) -> None:
+        """Change one vendor's limit (``30/minute``, ``off``); its counters start from zero in
+        the new window. Raises KeyError for an unknown vendor, ValueError for a bad limit."""
+        if slug not in self.vendors:
+            raise KeyError(slug)
+        parsed = parse_limit(limit)
+        with self._lock:
+            self._limits[slug] = parsed
+
+    def record_crash(self, error: BaseException) -> None:
+        self.crashes.append(error)
 
     def vendor_for_path(self, path: str) -> VendorSpec | None:
         """The vendor whose real paths contain ``path`` (longest base path wins)."""

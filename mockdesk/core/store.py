@@ -59,6 +59,10 @@ class TicketStore(Generic[T]):
     def all(self) -> Sequence[T]:
         return self._tickets
 
+    def values_of(self, attribute: str) -> frozenset[Hashable]:
+        """Every value an indexed ``attribute`` takes in the store (what a lookup list shows)."""
+        return frozenset(self._indexes[attribute])
+
     def get(self, ticket_id: Hashable) -> T | None:
         return self._by_id.get(ticket_id)
 

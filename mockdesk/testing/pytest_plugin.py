@@ -14,7 +14,6 @@ from collections.abc import Iterator
 
 import pytest
 
-from mockdesk.core.ratelimit import parse_limit
 from mockdesk.testing.live import LiveServer
 
 
@@ -36,6 +35,6 @@ def mockdesk(mockdesk_server: LiveServer, request: pytest.FixtureRequest) -> Ite
     options = marker.kwargs if marker else {}
     mockdesk_server.reset(options.get("seed", 0))
     for slug, limit in (options.get("rate_limits") or {}).items():
-        mockdesk_server.state.limits[slug] = parse_limit(limit)
+        mockdesk_server.state.set_limit(slug, limit)
     yield mockdesk_server
     mockdesk_server.raise_crashes()

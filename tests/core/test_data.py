@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from mockdesk.app import create_app
+from mockdesk.core.dataset import build_dataset
 from mockdesk.core.fixtures import FixtureError
-from mockdesk.core.generator import build_dataset
 from mockdesk.core.seeding import sub_seed
 from mockdesk.settings import Settings, SettingsError
 from mockdesk.vendors.registry import VENDORS, select_vendors

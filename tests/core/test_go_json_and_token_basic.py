@@ -8,8 +8,8 @@ import json
 import pytest
 
 from mockdesk.core.auth import AuthPolicy, Credentials
+from mockdesk.core.encoding import JsonStyle, encode
 from mockdesk.core.errors import Unauthenticated
-from mockdesk.core.responses import JsonStyle, encode
 
 GO = JsonStyle(escape_html=True, sort_keys=True, trailing_newline=True)
 

@@ -26,7 +26,7 @@ class FirstWins(Example):
 def kinds(args: dict[str, str | list[str]]) -> list[tuple[str, str]]:
     with pytest.raises(InvalidQuery) as caught:
         parse_query(Example(), MultiDict(args))
-    return [(p.field, p.kind) for p in caught.value.problems]
+    return [(p.parameter, p.kind) for p in caught.value.problems]
 
 
 def test_valid_values_and_defaults() -> None:

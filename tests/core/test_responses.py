@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mockdesk.core.rendering import RenderCache
-from mockdesk.core.responses import JsonStyle, RawJson, encode, encode_value
+from mockdesk.core.encoding import JsonStyle, RawJson, RenderCache, encode, encode_value
 
 PHP = JsonStyle(ensure_ascii=True, escape_slashes=True)
 GO = JsonStyle(ensure_ascii=True, trailing_newline=True)

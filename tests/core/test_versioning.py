@@ -9,7 +9,8 @@ from flask import Blueprint, Flask, request
 
 from mockdesk.core.auth import AuthPolicy, VersionHeader
 from mockdesk.core.errors import Unauthenticated, UnsupportedVersion
-from mockdesk.core.listing import admit
+from mockdesk.core.exchange import open_exchange
+from mockdesk.core.pipeline import admit
 from mockdesk.core.state import MockdeskState
 from mockdesk.settings import Settings
 from mockdesk.vendors.sendcloud import SPEC as SENDCLOUD
@@ -65,6 +66,7 @@ def test_admit_checks_the_version_before_the_credentials() -> None:
     app = Flask("t")
     app.extensions["mockdesk"] = MockdeskState.build(Settings(tickets=0), [spec])
     app.register_blueprint(routes)
+    app.before_request(open_exchange)
     app.testing = True  # let the neutral errors reach the test
     client = app.test_client()
     with pytest.raises(UnsupportedVersion):

@@ -28,7 +28,7 @@ PROPERTY = settings(
 
 
 def query_names(spec: VendorSpec) -> list[str]:
-    return [field.data_key or name for name, field in spec.query().fields.items()]
+    return [field.data_key or name for name, field in spec.listing.query().fields.items()]
 
 
 def raw_query(pairs: list[tuple[str, str]]) -> str:
@@ -36,8 +36,8 @@ def raw_query(pairs: list[tuple[str, str]]) -> str:
 
 
 def everything_off(server: LiveServer) -> None:
-    for slug in server.state.limits:
-        server.state.limits[slug] = None
+    for slug in server.state.vendors:
+        server.state.set_limit(slug, "off")
 
 
 @by_slug

@@ -37,6 +37,7 @@ class CursorPage(Generic[T]):
     items: Sequence[T]
     next: Position | None
     previous: Position | None
+    origin: Position | None = None
 
 
 def cursor_page(
@@ -56,11 +57,12 @@ def cursor_page(
         end = min(start + limit, len(matches))
     items = matches[start:end]
     if not items:  # only a stale cursor lands here: there is nowhere sensible to link to
-        return CursorPage(items=items, next=None, previous=None)
+        return CursorPage(items=items, next=None, previous=None, origin=position)
     return CursorPage(
         items=items,
         next=Position(sort_key(items[-1])) if end < len(matches) else None,
         previous=Position(sort_key(items[0]), reverse=True) if start > 0 else None,
+        origin=position,
     )
 
 

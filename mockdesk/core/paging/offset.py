@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -41,3 +41,22 @@ class OffsetPage(Generic[T]):
     @property
     def has_more(self) -> bool:
         return self.page * self.size < self.total
+
+
+@dataclass(frozen=True)
+class OffsetPager:
+    """A list endpoint's ``page`` step for page-number paging: which parameters hold the page
+    and its size, and the largest size the vendor serves (bigger ones are clamped, and the
+    clamped size is what the envelope reports)."""
+
+    page_param: str = "page"
+    size_param: str = "size"
+    max_size: int | None = None
+
+    def __call__(
+        self, matches: Sequence[T], query: Mapping[str, Any], dataset: object
+    ) -> OffsetPage[T]:
+        size = query[self.size_param]
+        if self.max_size is not None:
+            size = min(size, self.max_size)
+        return OffsetPage.of(matches, query[self.page_param], size)

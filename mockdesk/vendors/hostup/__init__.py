@@ -49,32 +49,74 @@ silent (shared/vendors.md, "Decisions"; the rest are this package's own):
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
 from mockdesk.core.auth import AuthPolicy
-from mockdesk.core.vendor import DataSpec, RateLimitPolicy, VendorSpec
-from mockdesk.vendors.hostup import data, errors, pagination, query, serializer
+from mockdesk.core.dataset import Dataset
+from mockdesk.core.errors import RateLimitStatus
+from mockdesk.core.store import AnyOf
+from mockdesk.core.timeline import utc_millis
+from mockdesk.core.vendor import DataSpec, DetailEndpoint, ListEndpoint, RateLimitPolicy, VendorSpec
+from mockdesk.vendors.hostup import data, envelope, errors, fixtures, query, serializer
 from mockdesk.vendors.hostup.routes import routes
+
+TICKET_ID = re.compile(rf"tkt_[{data.CROCKFORD}]{{26}}")
+TICKET_NUMBER = re.compile(r"[0-9]+")
+
+
+def rate_limit_headers(status: RateLimitStatus) -> dict[str, str]:
+    """For every response to a known key; ``X-RateLimit-Reset`` is an ISO time, not epoch."""
+    reset = datetime.fromtimestamp(status.reset_at, UTC)
+    return {
+        "X-RateLimit-Limit": str(status.limit),
+        "X-RateLimit-Remaining": str(status.remaining),
+        "X-RateLimit-Reset": utc_millis(reset) or "",
+    }
+
+
+def locate(args: Mapping[str, Any], dataset: Dataset) -> data.Ticket | None:
+    """By public ``tkt_`` id, or by the numeric number ("accepted during migration")."""
+    reference = args["ticket_ref"]
+    if TICKET_ID.fullmatch(reference):
+        found: data.Ticket | None = dataset.store.get(reference)
+        return found
+    if TICKET_NUMBER.fullmatch(reference):
+        matches = dataset.store.select([AnyOf("number", {reference.lstrip("0") or "0"})])
+        return matches[0] if matches else None
+    return None
+
 
 SPEC = VendorSpec(
     slug="hostup",
     name="HostUp API v2 (support)",
     base_paths=("/api/v2",),
-    list_path="/api/v2/support/tickets",
-    routes=routes,
     auth=AuthPolicy(schemes=("bearer",), scope="read:support"),
     auth_description="Bearer API key with scope read:support (departments: read:account)",
     demo_headers={"Authorization": "Bearer mockdesk-token", "Accept": "application/json"},
-    rate_limit=RateLimitPolicy(default="60/minute", headers=errors.rate_limit_headers),
-    query=query.TicketQuery,
-    criteria=query.criteria,
-    paginate=pagination.paginate,
+    rate_limit=RateLimitPolicy(default="60/minute", headers=rate_limit_headers),
+    listing=ListEndpoint(
+        path="/api/v2/support/tickets",
+        query=query.TicketQuery,
+        criteria=query.criteria,
+        check=envelope.check_department,
+        page=envelope.read_page,
+        envelope=envelope.tickets_page,
+    ),
+    detail=DetailEndpoint(
+        path="/api/v2/support/tickets/<ticket_ref>", locate=locate, envelope=envelope.ticket
+    ),
     serialize=serializer.serialize,
     render_error=errors.render_error,
     data=DataSpec(
         generate=data.generate,
-        load_fixture=serializer.load_fixture,
+        load_fixture=fixtures.load_fixture,
         order_key=data.order_key,
         catalog=data.catalog,
         indexed=("status", "department_slug", "number"),
         locales=("sv_SE",),
     ),
+    routes=routes,
 )

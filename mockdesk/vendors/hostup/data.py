@@ -16,8 +16,9 @@ from typing import Any
 
 from faker import Faker
 
-from mockdesk.core.generator import DATA_EPOCH, created_at_for, id_for, later
 from mockdesk.core.paging.cursor import SignedCursorCodec
+from mockdesk.core.store import TicketStore
+from mockdesk.core.timeline import DATA_EPOCH, created_at_for, id_for, later
 
 CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz"
 STATUSES = ("open", "answered", "customer_reply", "in_progress", "on_hold", "closed", "unknown")
@@ -322,3 +323,9 @@ def _vps_address(rng: Random) -> str:
     """A public address in a hosting provider's ranges (Faker's ipv4_public is 1 ms a call)."""
     first = rng.choice((45, 79, 91, 149, 185, 193, 212))
     return f"{first}.{rng.randrange(256)}.{rng.randrange(256)}.{rng.randrange(1, 255)}"
+
+
+def departments_in_use(catalog: Catalog, store: TicketStore[Ticket]) -> list[Department]:
+    """The catalogue's departments that at least one ticket belongs to, in catalogue order."""
+    used = store.values_of("department_slug")
+    return [department for department in catalog.departments if department.slug in used]

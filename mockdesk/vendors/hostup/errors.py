@@ -5,7 +5,7 @@ Members in the order of the published examples: ``type`` (``https://developer.ho
 ``requestId`` (``req_`` + 26 ULID characters, new for every response), ``timestamp`` (now, in
 milliseconds, ``Z``), then ``errors[]`` for query validation, each ``{pointer: "?<param>",
 detail, code}``. A 429 also carries ``Retry-After``; the app adds the ``X-RateLimit-*`` headers
-(``rate_limit_headers``) to it as to every response for a known key.
+(``rate_limit_headers`` in the package) to it as to every response for a known key.
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ import secrets
 from datetime import UTC, datetime
 from typing import Any
 
-from flask import Response, request
+from flask import Response
 
+from mockdesk.core.encoding import json_response
 from mockdesk.core.errors import (
     FieldProblem,
     Forbidden,
@@ -23,27 +24,18 @@ from mockdesk.core.errors import (
     InvalidQuery,
     MethodNotAllowed,
     MockdeskError,
-    NotFound,
+    ProblemKind,
     RateLimited,
-    RateLimitStatus,
+    ResourceNotFound,
+    RouteNotFound,
     Unauthenticated,
 )
-from mockdesk.core.responses import json_response
+from mockdesk.core.timeline import utc_millis
+from mockdesk.core.vendor import RequestUrl
 from mockdesk.vendors.hostup.data import CROCKFORD
-from mockdesk.vendors.hostup.serializer import timestamp
 
 ERROR_TYPE = "https://developer.hostup.se/errors/"
 PROBLEM_JSON = "application/problem+json"
-
-
-def rate_limit_headers(status: RateLimitStatus) -> dict[str, str]:
-    """For every response to a known key; ``X-RateLimit-Reset`` is an ISO time, not epoch."""
-    reset = datetime.fromtimestamp(status.reset_at, UTC)
-    return {
-        "X-RateLimit-Limit": str(status.limit),
-        "X-RateLimit-Remaining": str(status.remaining),
-        "X-RateLimit-Reset": timestamp(reset) or "",
-    }
 
 
 def request_id() -> str:
@@ -53,7 +45,12 @@ def request_id() -> str:
 
 
 def problem(
-    status: int, code: str, title: str, detail: str, errors: list[dict[str, str]] | None = None
+    url: RequestUrl,
+    status: int,
+    code: str,
+    title: str,
+    detail: str,
+    errors: list[dict[str, str]] | None = None,
 ) -> dict[str, Any]:
     body: dict[str, Any] = {
         "type": ERROR_TYPE + code,
@@ -61,9 +58,9 @@ def problem(
         "status": status,
         "detail": detail,
         "code": code,
-        "instance": request.path,
+        "instance": url.path,
         "requestId": request_id(),
-        "timestamp": timestamp(datetime.now(UTC)),
+        "timestamp": utc_millis(datetime.now(UTC)),
     }
     if errors is not None:
         body["errors"] = errors
@@ -72,17 +69,17 @@ def problem(
 
 def field_error(problem: FieldProblem) -> dict[str, str]:
     """One ``errors[]`` entry: the parameter as a ``?name`` pointer, a sentence, a stable code."""
-    name, limits = problem.field, problem.constraints
+    name, limits = problem.parameter, problem.constraints
     match problem.kind:
-        case "not_integer":
+        case ProblemKind.NOT_INTEGER:
             detail, code = f"`{name}` must be an integer.", "invalid_type"
-        case "too_small" | "too_large":
+        case ProblemKind.TOO_SMALL | ProblemKind.TOO_LARGE:
             bounds = f"between {limits['min']} and {limits['max']}"
             detail, code = f"`{name}` must be {bounds}.", "out_of_range"
-        case "not_choice" if name == "departmentSlug":
+        case ProblemKind.NOT_CHOICE if name == "departmentSlug":
             detail = "`departmentSlug` must be a slug from GET /api/v2/support/departments."
             code = "unknown_department"
-        case "not_choice":
+        case ProblemKind.NOT_CHOICE:
             detail = f"`{name}` must be one of: {', '.join(limits['choices'])}."
             code = "invalid_enum"
         case _:
@@ -90,7 +87,7 @@ def field_error(problem: FieldProblem) -> dict[str, str]:
     return {"pointer": f"?{name}", "detail": detail, "code": code}
 
 
-def render_error(error: MockdeskError) -> Response:
+def render_error(error: MockdeskError, url: RequestUrl) -> Response:
     headers: dict[str, str] = {}
     match error:
         case InvalidQuery():
@@ -100,37 +97,37 @@ def render_error(error: MockdeskError) -> Response:
                 if len(errors) == 1
                 else "The query parameters failed validation."
             )
-            body = problem(400, "invalid_request", "Validation failed", detail, errors)
+            body = problem(url, 400, "invalid_request", "Validation failed", detail, errors)
         case InvalidCursor():
             body = problem(
-                400, "invalid_cursor", "Validation failed", "Cursor is invalid or malformed."
+                url, 400, "invalid_cursor", "Validation failed", "Cursor is invalid or malformed."
             )
         case Unauthenticated():
-            body = problem(401, "unauthorized", "Unauthorized", "Authentication required.")
+            body = problem(url, 401, "unauthorized", "Unauthorized", "Authentication required.")
         case Forbidden():
             detail = (
                 f"Missing required scope: {error.scope}"
-                if error.scope not in ("", "*")
+                if error.scope and not error.injected
                 else "You do not have access to this resource."
             )
-            body = problem(403, "forbidden", "Forbidden", detail)
-        case NotFound(resource="ticket"):
+            body = problem(url, 403, "forbidden", "Forbidden", detail)
+        case ResourceNotFound():
             detail = "The requested support ticket could not be found."
-            body = problem(404, "not_found", "Ticket not found", detail)
-        case NotFound():
+            body = problem(url, 404, "not_found", "Ticket not found", detail)
+        case RouteNotFound():
             body = problem(
-                404, "not_found", "Not found", "The requested resource could not be found."
+                url, 404, "not_found", "Not found", "The requested resource could not be found."
             )
         case MethodNotAllowed():
             detail = f"The {error.method} method is not allowed for this resource."
-            body = problem(405, "method_not_allowed", "Method not allowed", detail)
+            body = problem(url, 405, "method_not_allowed", "Method not allowed", detail)
             headers["Allow"] = ", ".join(error.allowed)
         case RateLimited():
             detail = "Rate limit exceeded. Please try again later."
-            body = problem(429, "rate_limited", "Rate limit exceeded", detail)
+            body = problem(url, 429, "rate_limited", "Rate limit exceeded", detail)
             headers["Retry-After"] = str(error.rate_limit.retry_after)
         case _:
             body = problem(
-                500, "internal_error", "Internal server error", "An unexpected error occurred."
+                url, 500, "internal_error", "Internal server error", "An unexpected error occurred."
             )
     return json_response(body, error.status, headers=headers, content_type=PROBLEM_JSON)

@@ -1,44 +1,23 @@
-"""HostUp's real paths under /api/v2/support: tickets, one ticket, departments."""
+"""HostUp's own endpoint beside the tickets: the departments list (scope ``read:account``)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
-from flask import Blueprint, Response, request
+from flask import Blueprint, Response
 
-from mockdesk.core.errors import NotFound
-from mockdesk.core.listing import admit, current_dataset, current_vendor, list_tickets
-from mockdesk.core.responses import json_response
-from mockdesk.core.store import AnyOf
-from mockdesk.vendors.hostup.data import CROCKFORD, Ticket
-from mockdesk.vendors.hostup.pagination import departments_in_use
-from mockdesk.vendors.hostup.serializer import serialize_detail
+from mockdesk.core.encoding import json_response
+from mockdesk.core.exchange import current_exchange
+from mockdesk.core.pipeline import admit
+from mockdesk.vendors.hostup.data import departments_in_use
 
 routes = Blueprint("hostup", __name__)
-
-TICKET_ID = re.compile(rf"tkt_[{CROCKFORD}]{{26}}")
-TICKET_NUMBER = re.compile(r"[0-9]+")
-
-
-@routes.get("/api/v2/support/tickets")
-def list_support_tickets() -> Response:
-    return list_tickets()
-
-
-@routes.get("/api/v2/support/tickets/<ticket_ref>")
-def get_support_ticket(ticket_ref: str) -> Response:
-    """By public ``tkt_`` id, or by the numeric number ("accepted during migration")."""
-    admit()
-    ticket = _find(ticket_ref)
-    if ticket is None:
-        raise NotFound("ticket", ticket_ref)
-    return json_response(serialize_detail(ticket, request.root_url))
 
 
 @routes.get("/api/v2/support/departments")
 def list_departments() -> Response:
-    admit(replace(current_vendor().auth, scope="read:account"))
+    spec, dataset = current_exchange().require_vendor()
+    admit(replace(spec.auth, scope="read:account"))
     return json_response(
         {
             "departments": [
@@ -48,17 +27,7 @@ def list_departments() -> Response:
                     "description": d.description,
                     "email": d.email,
                 }
-                for d in departments_in_use(current_dataset())
+                for d in departments_in_use(dataset.catalog, dataset.store)
             ]
         }
     )
-
-
-def _find(ticket_ref: str) -> Ticket | None:
-    store = current_dataset().store
-    if TICKET_ID.fullmatch(ticket_ref):
-        return store.get(ticket_ref)
-    if TICKET_NUMBER.fullmatch(ticket_ref):
-        found = store.select([AnyOf("number", {ticket_ref.lstrip("0") or "0"})])
-        return found[0] if found else None
-    return None

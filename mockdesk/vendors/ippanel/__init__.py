@@ -45,11 +45,16 @@ Laravel ``meta``, the raw-token ``Authorization`` header, the 401 body, the deta
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from mockdesk.core.auth import AuthPolicy
+from mockdesk.core.dataset import Dataset
+from mockdesk.core.encoding import LARAVEL
 from mockdesk.core.errors import RateLimitStatus
-from mockdesk.core.vendor import DataSpec, RateLimitPolicy, VendorSpec
-from mockdesk.vendors.ippanel import data, errors, pagination, query, serializer
-from mockdesk.vendors.ippanel.routes import routes
+from mockdesk.core.paging.offset import OffsetPager
+from mockdesk.core.vendor import DataSpec, DetailEndpoint, ListEndpoint, RateLimitPolicy, VendorSpec
+from mockdesk.vendors.ippanel import data, envelope, errors, fixtures, query, serializer
 
 
 def rate_limit_headers(status: RateLimitStatus) -> dict[str, str]:
@@ -57,28 +62,38 @@ def rate_limit_headers(status: RateLimitStatus) -> dict[str, str]:
     return {"X-RateLimit-Limit": str(status.limit), "X-RateLimit-Remaining": str(status.remaining)}
 
 
+def locate(args: Mapping[str, Any], dataset: Dataset) -> data.Ticket | None:
+    """``show?ticket_id=N``: the id comes from the query, not the path."""
+    return dataset.store.get(args["ticket_id"])
+
+
 SPEC = VendorSpec(
     slug="ippanel",
     name="IPPanel Edge reseller API",
     base_paths=("/v1",),
-    list_path="/v1/api/ticket",
-    routes=routes,
     auth=AuthPolicy(schemes=("raw",), scope="reseller"),
     auth_description="raw token in Authorization (no Bearer prefix)",
     demo_headers={"Authorization": "mockdesk-token"},
     rate_limit=RateLimitPolicy(default="60/minute", headers=rate_limit_headers),
-    query=query.TicketQuery,
-    criteria=query.criteria,
-    paginate=pagination.paginate,
+    listing=ListEndpoint(
+        path="/v1/api/ticket",
+        query=query.TicketQuery,
+        criteria=query.criteria,
+        page=OffsetPager(page_param="page", size_param="per_page"),
+        envelope=envelope.tickets_page,
+    ),
+    detail=DetailEndpoint(
+        path="/v1/api/ticket/show", query=query.ShowQuery, locate=locate, envelope=envelope.ticket
+    ),
     serialize=serializer.serialize,
     render_error=errors.render_error,
     data=DataSpec(
         generate=data.generate,
-        load_fixture=serializer.load_fixture,
+        load_fixture=fixtures.load_fixture,
         order_key=data.order_key,
         catalog=data.catalog,
         indexed=("id", "state_id", "category_id", "sub_category_id", "uname_key"),
         locales=("fa_IR", "en_US"),
     ),
-    json_style=errors.LARAVEL_JSON,
+    json_style=LARAVEL,
 )

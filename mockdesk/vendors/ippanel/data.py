@@ -18,7 +18,7 @@ from random import Random
 
 from faker import Faker
 
-from mockdesk.core.generator import created_at_for, id_for, later
+from mockdesk.core.timeline import created_at_for, id_for, later
 from mockdesk.vendors.ippanel.texts import (
     AGENT_REPLIES,
     CLOSE_REASONS,

@@ -10,21 +10,20 @@ from __future__ import annotations
 
 from flask import Response
 
+from mockdesk.core.encoding import LARAVEL, json_response
 from mockdesk.core.errors import (
     FieldProblem,
     Forbidden,
     InvalidQuery,
     MethodNotAllowed,
     MockdeskError,
-    NotFound,
+    ProblemKind,
     RateLimited,
+    ResourceNotFound,
+    RouteNotFound,
     Unauthenticated,
 )
-from mockdesk.core.responses import JsonStyle, json_response
-
-# Laravel's JsonResponse with JSON_UNESCAPED_UNICODE, the flag Persian Laravel APIs pass so their
-# messages stay readable; slashes keep PHP's default "\/" escaping.
-LARAVEL_JSON = JsonStyle(ensure_ascii=False, escape_slashes=True)
+from mockdesk.core.vendor import RequestUrl
 
 UNAUTHENTICATED = "اطلاعات وارد شده صحیح نمی باشد"  # seed, with message_code "400-1"
 FORBIDDEN = "شما به این بخش دسترسی ندارید"
@@ -42,6 +41,11 @@ RULES = {
     "max": "گزینه :attribute نباید بزرگتر از :max باشد",
     "in": "گزینه انتخابی :attribute صحیح نمی باشد",
 }
+RULE_OF_KIND = {
+    ProblemKind.REQUIRED: "required",
+    ProblemKind.TOO_SMALL: "min",
+    ProblemKind.TOO_LARGE: "max",
+}
 MORE_ERRORS = " (و :count خطای دیگر)"
 # Parameters validated with ``in:`` rather than ``min``/``max`` (state_id is one of 1..5).
 IN_RULE = frozenset({"state_id"})
@@ -49,12 +53,10 @@ IN_RULE = frozenset({"state_id"})
 
 def message_for(problem: FieldProblem) -> str:
     """The Laravel rule that failed, in Persian, with its placeholders filled in."""
-    rule = {"required": "required", "too_small": "min", "too_large": "max"}.get(
-        problem.kind, "integer"
-    )
-    if rule in ("min", "max") and problem.field in IN_RULE:
+    rule = RULE_OF_KIND.get(problem.kind, "integer")
+    if rule in ("min", "max") and problem.parameter in IN_RULE:
         rule = "in"
-    text = RULES[rule].replace(":attribute", problem.field.replace("_", " "))
+    text = RULES[rule].replace(":attribute", problem.parameter.replace("_", " "))
     for name in ("min", "max"):
         text = text.replace(f":{name}", str(problem.constraints.get(name)))
     return text
@@ -63,7 +65,7 @@ def message_for(problem: FieldProblem) -> str:
 def validation_body(problems: list[FieldProblem]) -> tuple[str, dict[str, list[str]]]:
     errors: dict[str, list[str]] = {}
     for problem in problems:
-        errors.setdefault(problem.field, []).append(message_for(problem))
+        errors.setdefault(problem.parameter, []).append(message_for(problem))
     messages = [m for found in errors.values() for m in found]
     summary = messages[0]
     if len(messages) > 1:
@@ -86,7 +88,7 @@ def failure(
     }
 
 
-def render_error(error: MockdeskError) -> Response:
+def render_error(error: MockdeskError, url: RequestUrl) -> Response:
     headers: dict[str, str] = {}
     match error:
         case InvalidQuery():
@@ -97,9 +99,9 @@ def render_error(error: MockdeskError) -> Response:
             body, status = failure(UNAUTHENTICATED, "400-1"), 401
         case Forbidden():
             body, status = failure(FORBIDDEN, "403-1"), 403
-        case NotFound(resource="ticket"):
+        case ResourceNotFound():
             body, status = failure(TICKET_NOT_FOUND, "404-1"), 404
-        case NotFound():
+        case RouteNotFound():
             body, status = failure(ROUTE_NOT_FOUND, "404-1"), 404
         case MethodNotAllowed():
             body, status = failure(METHOD_NOT_ALLOWED, "405-1"), 405
@@ -110,4 +112,4 @@ def render_error(error: MockdeskError) -> Response:
             headers["X-RateLimit-Reset"] = str(int(error.rate_limit.reset_at))
         case _:
             body, status = failure(SERVER_ERROR, "500-1"), 500
-    return json_response(body, status, style=LARAVEL_JSON, headers=headers)
+    return json_response(body, status, style=LARAVEL, headers=headers)

@@ -12,9 +12,8 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from marshmallow import ValidationError
-
-from mockdesk.core.query import Integer, QuerySchema, Text, parse_int64
+from mockdesk.core.errors import ProblemKind
+from mockdesk.core.query import Integer, QuerySchema, Text, parse_int64, refuse
 from mockdesk.core.store import AnyOf, Criterion
 from mockdesk.vendors.ippanel.data import STATES
 
@@ -28,9 +27,9 @@ class LaravelInteger(Integer):
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kw: Any) -> int:
         text = str(value).strip(PHP_TRIM)
         if not text and self.required:
-            raise ValidationError("required")
+            raise refuse(ProblemKind.REQUIRED)
         if not _FILTER_VALIDATE_INT.fullmatch(text) or parse_int64(text) is None:
-            raise ValidationError("not_integer")
+            raise refuse(ProblemKind.NOT_INTEGER)
         return super()._deserialize(text, attr, data, **kw)
 
 

@@ -53,19 +53,29 @@ where the docs are silent mockdesk answers as that stack does (shared/vendors.md
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from mockdesk.core.auth import AuthPolicy, VersionHeader
-from mockdesk.core.vendor import DataSpec, RateLimitPolicy, VendorSpec
-from mockdesk.vendors.nextcommerce import data, errors, pagination, query, serializer
+from mockdesk.core.dataset import Dataset
+from mockdesk.core.query import parse_int64
+from mockdesk.core.vendor import DataSpec, DetailEndpoint, ListEndpoint, RateLimitPolicy, VendorSpec
+from mockdesk.vendors.nextcommerce import data, envelope, errors, fixtures, query, serializer
 from mockdesk.vendors.nextcommerce.routes import routes
 
 API_VERSIONS = ("2023-02-10", "2024-04-01", "unstable")
+
+
+def locate(args: Mapping[str, Any], dataset: Dataset) -> data.Ticket | None:
+    """DRF's ``get_object``: an id that is not a number is simply not found."""
+    number = parse_int64(args["ticket_id"])
+    return None if number is None else dataset.store.get(number)
+
 
 SPEC = VendorSpec(
     slug="29next",
     name="29next (Next Commerce) Admin API",
     base_paths=("/api/admin",),
-    list_path="/api/admin/tickets/",
-    routes=routes,
     auth=AuthPolicy(
         schemes=("bearer",),
         scope="tickets:read",
@@ -77,16 +87,24 @@ SPEC = VendorSpec(
         "X-29next-API-Version": "2024-04-01",
     },
     rate_limit=RateLimitPolicy(default="4/second"),
-    query=query.TicketQuery,
-    criteria=query.criteria,
-    paginate=pagination.paginate,
+    listing=ListEndpoint(
+        path="/api/admin/tickets/",
+        query=query.TicketQuery,
+        criteria=query.criteria,
+        page=envelope.read_page,
+        envelope=envelope.tickets_page,
+    ),
+    detail=DetailEndpoint(
+        path="/api/admin/tickets/<ticket_id>/", locate=locate, envelope=envelope.ticket
+    ),
     serialize=serializer.serialize,
     render_error=errors.render_error,
     data=DataSpec(
         generate=data.generate,
-        load_fixture=serializer.load_fixture,
+        load_fixture=fixtures.load_fixture,
         order_key=data.order_key,
         catalog=data.catalog,
         indexed=("status", "priority", "channel", "requester", "assignee", "ticket_type"),
     ),
+    routes=routes,
 )

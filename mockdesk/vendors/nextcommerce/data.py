@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 
 from faker import Faker
 
-from mockdesk.core.generator import created_at_for, id_for, later
+from mockdesk.core.timeline import created_at_for, id_for, later
 
 STATUSES = ("new", "open", "pending", "solved", "closed")
 PRIORITIES = ("high", "medium", "low")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from flask import Response
 
+from mockdesk.core.encoding import json_response
 from mockdesk.core.errors import (
     FieldProblem,
     Forbidden,
@@ -17,21 +18,23 @@ from mockdesk.core.errors import (
     InvalidQuery,
     MethodNotAllowed,
     MockdeskError,
-    NotFound,
+    ProblemKind,
     RateLimited,
+    ResourceNotFound,
+    RouteNotFound,
     Unauthenticated,
     UnsupportedVersion,
 )
-from mockdesk.core.responses import json_response
+from mockdesk.core.vendor import RequestUrl
 from mockdesk.vendors.nextcommerce.query import FIELD_ORDER
 
 NOT_AUTHENTICATED = "Authentication credentials were not provided."
 PERMISSION_DENIED = "You do not have permission to perform this action."
 MESSAGES = {
-    "not_choice": "Select a valid choice. {value} is not one of the available choices.",
-    "not_integer": "“{value}” is not a valid value.",
-    "not_number": "Enter a number.",
-    "not_date": "Enter a valid date.",
+    ProblemKind.NOT_CHOICE: "Select a valid choice. {value} is not one of the available choices.",
+    ProblemKind.NOT_INTEGER: "“{value}” is not a valid value.",
+    ProblemKind.NOT_NUMBER: "Enter a number.",
+    ProblemKind.NOT_DATE: "Enter a valid date.",
 }
 # django.views.defaults.ERROR_PAGE_TEMPLATE, what Django serves without custom error templates
 DJANGO_ERROR_PAGE = """
@@ -47,7 +50,7 @@ DJANGO_ERROR_PAGE = """
 """
 
 
-def render_error(error: MockdeskError) -> Response:
+def render_error(error: MockdeskError, url: RequestUrl) -> Response:
     match error:
         case InvalidQuery():
             return json_response(field_errors(error.problems), 400)
@@ -56,11 +59,11 @@ def render_error(error: MockdeskError) -> Response:
             return json_response({"detail": NOT_AUTHENTICATED}, 401, headers=headers)
         case Forbidden():
             return json_response({"detail": PERMISSION_DENIED}, 403)
-        case NotFound(resource=None):
+        case RouteNotFound():
             return _django_page(
                 404, "Not Found", "The requested resource was not found on this server."
             )
-        case NotFound():
+        case ResourceNotFound():
             return json_response({"detail": "Not found."}, 404)
         case InvalidCursor():
             return json_response({"detail": "Invalid cursor"}, 404)
@@ -79,11 +82,13 @@ def field_errors(problems: list[FieldProblem]) -> dict[str, list[str]]:
     """django-filter's ``{field: [message]}``: the first problem per field, in field order."""
     chosen: dict[str, FieldProblem] = {}
     for problem in problems:
-        held = chosen.get(problem.field)
-        if held is None or (problem.kind == "not_integer" and held.kind != "not_integer"):
-            chosen[problem.field] = problem
-    ordered = sorted(chosen.values(), key=lambda p: FIELD_ORDER.index(p.field))
-    return {p.field: [MESSAGES[p.kind].format(value=p.value)] for p in ordered}
+        held = chosen.get(problem.parameter)
+        if held is None or (
+            problem.kind is ProblemKind.NOT_INTEGER and held.kind is not ProblemKind.NOT_INTEGER
+        ):
+            chosen[problem.parameter] = problem
+    ordered = sorted(chosen.values(), key=lambda p: FIELD_ORDER.index(p.parameter))
+    return {p.parameter: [MESSAGES[p.kind].format(value=p.value)] for p in ordered}
 
 
 def throttled(wait: int) -> Response:

@@ -16,9 +16,10 @@ from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from marshmallow import ValidationError, fields
+from marshmallow import fields
 
-from mockdesk.core.query import Choice, QuerySchema, Repeated, Text, parse_int64
+from mockdesk.core.errors import ProblemKind
+from mockdesk.core.query import Choice, QuerySchema, Repeated, Text, parse_int64, refuse
 from mockdesk.core.store import AnyOf, Criterion, Where
 from mockdesk.vendors.nextcommerce.data import (
     CHANNELS,
@@ -42,9 +43,9 @@ class Number(fields.Field):
         try:
             number = Decimal(value)
         except InvalidOperation:
-            raise ValidationError("not_number") from None
+            raise refuse(ProblemKind.NOT_NUMBER) from None
         if not number.is_finite():
-            raise ValidationError("not_number")
+            raise refuse(ProblemKind.NOT_NUMBER)
         return number
 
 
@@ -57,7 +58,7 @@ class FormDate(fields.Field):
         try:
             return datetime.strptime(value.strip(), "%Y-%m-%d").date()
         except ValueError:
-            raise ValidationError("not_date") from None
+            raise refuse(ProblemKind.NOT_DATE) from None
 
 
 class ModelChoice(fields.Field):
@@ -71,9 +72,9 @@ class ModelChoice(fields.Field):
         try:
             key = int(value)
         except ValueError:
-            raise ValidationError("not_integer") from None
+            raise refuse(ProblemKind.NOT_INTEGER) from None
         if key not in self.known:
-            raise ValidationError("not_choice")
+            raise refuse(ProblemKind.NOT_CHOICE)
         return key
 
 

@@ -27,29 +27,45 @@ bodies. Decisions where the docs are silent (shared/vendors.md, "Decisions"):
 from __future__ import annotations
 
 from mockdesk.core.auth import AuthPolicy
-from mockdesk.core.vendor import DataSpec, RateLimitPolicy, VendorSpec
-from mockdesk.vendors.sendcloud import data, errors, pagination, query, serializer
+from mockdesk.core.paging.offset import OffsetPager
+from mockdesk.core.vendor import (
+    DataSpec,
+    DetailEndpoint,
+    ListEndpoint,
+    RateLimitPolicy,
+    VendorSpec,
+    locate_by_id,
+)
+from mockdesk.vendors.sendcloud import data, envelope, errors, fixtures, query, serializer
 from mockdesk.vendors.sendcloud.routes import routes
 
 SPEC = VendorSpec(
     slug="sendcloud",
     name="Sendcloud Support API v3",
     base_paths=("/api/v3", "/oauth2"),
-    list_path="/api/v3/dsf/tickets",
-    routes=routes,
     auth=AuthPolicy(schemes=("basic", "bearer")),
     auth_description="Basic public:secret key, or Bearer from POST /oauth2/token/",
     demo_headers={"Authorization": "Basic bW9ja2Rlc2sta2V5Om1vY2tkZXNrLXNlY3JldA=="},
     rate_limit=RateLimitPolicy(default="30/minute"),
-    query=query.TicketQuery,
-    criteria=query.criteria,
-    paginate=pagination.paginate,
+    listing=ListEndpoint(
+        path="/api/v3/dsf/tickets",
+        query=query.TicketQuery,
+        criteria=query.criteria,
+        page=OffsetPager(page_param="page", size_param="size"),
+        envelope=envelope.tickets_page,
+    ),
+    detail=DetailEndpoint(
+        path="/api/v3/dsf/tickets/<int:ticket_id>",
+        locate=locate_by_id,
+        envelope=envelope.ticket,
+    ),
     serialize=serializer.serialize,
     render_error=errors.render_error,
     data=DataSpec(
         generate=data.generate,
-        load_fixture=serializer.load_fixture,
+        load_fixture=fixtures.load_fixture,
         order_key=data.order_key,
         indexed=("status", "parcel_id", "carrier"),
     ),
+    routes=routes,
 )

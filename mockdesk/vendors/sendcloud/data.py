@@ -15,7 +15,7 @@ from typing import Any
 
 from faker import Faker
 
-from mockdesk.core.generator import created_at_for, id_for, later
+from mockdesk.core.timeline import created_at_for, id_for, later
 
 STAGE_OF_STATUS: Mapping[str, str] = {
     **dict.fromkeys(

@@ -9,17 +9,20 @@ from __future__ import annotations
 
 from flask import Response
 
+from mockdesk.core.encoding import json_response
 from mockdesk.core.errors import (
+    AuthFailure,
     FieldProblem,
     Forbidden,
     InvalidQuery,
     MethodNotAllowed,
     MockdeskError,
-    NotFound,
     RateLimited,
+    ResourceNotFound,
+    RouteNotFound,
     Unauthenticated,
 )
-from mockdesk.core.responses import json_response
+from mockdesk.core.vendor import RequestUrl
 
 NO_CREDENTIALS = {
     "status": "401",
@@ -46,22 +49,24 @@ def _error(code: str, detail: str, title: str, status: int) -> dict[str, object]
 
 
 def _invalid(problem: FieldProblem) -> dict[str, object]:
-    return _error("bad_request", f"Invalid {problem.field}: {problem.value}", "Bad Request", 400)
+    return _error(
+        "bad_request", f"Invalid {problem.parameter}: {problem.value}", "Bad Request", 400
+    )
 
 
-def render_error(error: MockdeskError) -> Response:
+def render_error(error: MockdeskError, url: RequestUrl) -> Response:
     headers: dict[str, str] = {}
     match error:
         case InvalidQuery():
             errors = [_invalid(problem) for problem in error.problems]
         case Unauthenticated():
-            errors = [NO_CREDENTIALS if error.reason == "missing" else BAD_CREDENTIALS]
+            errors = [NO_CREDENTIALS if error.reason is AuthFailure.MISSING else BAD_CREDENTIALS]
             headers["WWW-Authenticate"] = 'Basic realm="api"'
         case Forbidden():
             errors = [FORBIDDEN]
-        case NotFound(resource="ticket"):
+        case ResourceNotFound():
             errors = [_error("not_found", "Ticket not found", "Not Found", 404)]
-        case NotFound():
+        case RouteNotFound():
             errors = [_error("not_found", "Not Found", "Not Found", 404)]
         case MethodNotAllowed():
             errors = [_error("method_not_allowed", "Method Not Allowed", "Method Not Allowed", 405)]

@@ -6,20 +6,10 @@ the example); ``load_fixture`` reads the same shape back, so a fixture is a past
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from marshmallow import Schema, fields, post_load, validate
-
 from mockdesk.vendors.sendcloud.data import (
-    DATA_TYPES,
-    OUTCOMES,
-    STAGE_OF_STATUS,
-    STATUSES,
-    TYPES,
-    RequestedAction,
-    Resolution,
     Ticket,
 )
 
@@ -54,57 +44,3 @@ def serialize(ticket: Ticket) -> dict[str, Any]:
             "solved_at": timestamp(resolution.solved_at),
         },
     }
-
-
-class _AwareDateTime(fields.AwareDateTime):
-    def __init__(self, **kw: Any) -> None:
-        super().__init__(default_timezone=UTC, **kw)
-
-
-class _RequestedActionSchema(Schema):
-    id = fields.Integer(required=True, strict=True)
-    data_type = fields.String(required=True, validate=validate.OneOf(DATA_TYPES))
-    created_at = _AwareDateTime(required=True)
-
-    @post_load
-    def _make(self, data: dict[str, Any], **kw: Any) -> RequestedAction:
-        return RequestedAction(**data)
-
-
-class _ResolutionSchema(Schema):
-    outcome = fields.String(required=True, validate=validate.OneOf(OUTCOMES))
-    amount = fields.Float(load_default=None, allow_none=True)
-    currency = fields.String(load_default=None, allow_none=True, validate=validate.Length(equal=3))
-    solved_at = _AwareDateTime(load_default=None, allow_none=True)
-
-    @post_load
-    def _make(self, data: dict[str, Any], **kw: Any) -> Resolution:
-        return Resolution(**data)
-
-
-class TicketSchema(Schema):
-    """One ``TicketResponse``; required fields as the spec requires them."""
-
-    id = fields.Integer(required=True, strict=True)
-    status = fields.String(required=True, validate=validate.OneOf(STATUSES))
-    stage = fields.String(
-        required=True, validate=validate.OneOf(sorted(set(STAGE_OF_STATUS.values())))
-    )
-    type = fields.String(load_default=None, allow_none=True, validate=validate.OneOf(TYPES))
-    parcel_id = fields.Integer(load_default=None, allow_none=True, strict=True)
-    carrier = fields.String(load_default=None, allow_none=True)
-    order_number = fields.String(load_default=None, allow_none=True)
-    brand_id = fields.Integer(load_default=None, allow_none=True, strict=True)
-    created_at = _AwareDateTime(required=True)
-    updated_at = _AwareDateTime(load_default=None, allow_none=True)
-    requested_actions = fields.List(fields.Nested(_RequestedActionSchema), required=True)
-    resolution = fields.Nested(_ResolutionSchema, load_default=None, allow_none=True)
-
-    @post_load
-    def _make(self, data: dict[str, Any], **kw: Any) -> Ticket:
-        data["requested_actions"] = tuple(data["requested_actions"])
-        return Ticket(**data)
-
-
-def load_fixture(raw: Mapping[str, Any], catalog: Any) -> Ticket:
-    return TicketSchema().load(raw)

@@ -50,10 +50,18 @@ Decisions where the docs are silent (shared/vendors.md, "Decisions", and these):
 from __future__ import annotations
 
 from mockdesk.core.auth import AuthPolicy
+from mockdesk.core.encoding import GO_ENCODER
 from mockdesk.core.errors import RateLimitStatus
-from mockdesk.core.vendor import DataSpec, RateLimitPolicy, VendorSpec
-from mockdesk.vendors.teamwork import data, errors, pagination, query, serializer
-from mockdesk.vendors.teamwork.routes import routes
+from mockdesk.core.paging.offset import OffsetPager
+from mockdesk.core.vendor import (
+    DataSpec,
+    DetailEndpoint,
+    ListEndpoint,
+    RateLimitPolicy,
+    VendorSpec,
+    locate_by_id,
+)
+from mockdesk.vendors.teamwork import data, envelope, errors, fixtures, query, serializer
 
 
 def rate_limit_headers(status: RateLimitStatus) -> dict[str, str]:
@@ -68,22 +76,31 @@ SPEC = VendorSpec(
     slug="teamwork",
     name="Teamwork Desk API v2",
     base_paths=("/desk/api/v2",),
-    list_path="/desk/api/v2/tickets.json",
-    routes=routes,
     auth=AuthPolicy(schemes=("bearer", "basic"), basic_username_is_token=True),
     auth_description="Bearer API key, or Basic with the API key as username (any password)",
     demo_headers={"Authorization": "Bearer mockdesk-token"},
     rate_limit=RateLimitPolicy(default="120/minute", headers=rate_limit_headers),
-    query=query.TicketQuery,
-    criteria=query.criteria,
-    paginate=pagination.paginate,
+    listing=ListEndpoint(
+        path="/desk/api/v2/tickets.json",
+        query=query.TicketQuery,
+        criteria=query.criteria,
+        order=envelope.ordered,
+        page=OffsetPager(page_param="page", size_param="pageSize", max_size=query.MAX_PAGE_SIZE),
+        envelope=envelope.tickets_page,
+    ),
+    detail=DetailEndpoint(
+        path="/desk/api/v2/tickets/<int:ticket_id>.json",
+        query=query.DetailQuery,
+        locate=locate_by_id,
+        envelope=envelope.ticket,
+    ),
     serialize=serializer.serialize,
     render_error=errors.render_error,
     data=DataSpec(
         generate=data.generate,
-        load_fixture=serializer.load_fixture,
+        load_fixture=fixtures.load_fixture,
         order_key=data.order_key,
         catalog=data.catalog,
     ),
-    json_style=serializer.GO_ENCODER,
+    json_style=GO_ENCODER,
 )

@@ -15,7 +15,7 @@ from typing import Any
 
 from faker import Faker
 
-from mockdesk.core.generator import DATA_EPOCH, created_at_for, id_for, later
+from mockdesk.core.timeline import DATA_EPOCH, created_at_for, id_for, later
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,19 +10,19 @@ from __future__ import annotations
 
 from flask import Response
 
+from mockdesk.core.encoding import GO_MARSHAL, json_response
 from mockdesk.core.errors import (
     FieldProblem,
     InvalidQuery,
     MethodNotAllowed,
     MockdeskError,
     NotFound,
+    ProblemKind,
     RateLimited,
     Unauthenticated,
 )
-from mockdesk.core.responses import JsonStyle, json_response
-from mockdesk.vendors.teamwork import filtering
+from mockdesk.core.vendor import RequestUrl
 
-MARSHAL = JsonStyle(escape_html=True, sort_keys=True)
 PLAIN = "text/plain; charset=utf-8"
 _HTTP_ERROR_TEXT = {
     403: "Forbidden",
@@ -35,25 +35,22 @@ _HTTP_ERROR_TEXT = {
 def message(problem: FieldProblem) -> tuple[str, str]:
     """The validate key and message for one problem, in teamwork/validate's words."""
     limits = problem.constraints
+    key = ".".join((problem.parameter, *problem.path))
+    if problem.message is not None:
+        return key, problem.message
     match problem.kind:
-        case "invalid" if problem.field == "filter":
-            try:
-                filtering.parse(problem.value or "")
-            except filtering.FilterError as error:
-                return error.key, error.message
-            return "filter", "invalid filter"
-        case "not_integer":
-            return problem.field, "must be a whole number"
-        case "too_small":
-            return problem.field, f"must be {limits['min']} or higher"
-        case "too_large":
-            return problem.field, f"must be {limits['max']} or lower"
-        case "not_choice":
-            return problem.field, f"must be one of ‘{', '.join(limits['choices'])}’"
-        case "required":
-            return problem.field, "must be set"
+        case ProblemKind.NOT_INTEGER:
+            return problem.parameter, "must be a whole number"
+        case ProblemKind.TOO_SMALL:
+            return problem.parameter, f"must be {limits['min']} or higher"
+        case ProblemKind.TOO_LARGE:
+            return problem.parameter, f"must be {limits['max']} or lower"
+        case ProblemKind.NOT_CHOICE:
+            return problem.parameter, f"must be one of ‘{', '.join(limits['choices'])}’"
+        case ProblemKind.REQUIRED:
+            return problem.parameter, "must be set"
         case _:
-            return problem.field, "invalid value"
+            return problem.parameter, "invalid value"
 
 
 def validator(problems: list[FieldProblem]) -> Response:
@@ -61,7 +58,7 @@ def validator(problems: list[FieldProblem]) -> Response:
     for problem in problems:
         key, text = message(problem)
         errors.setdefault(key, []).append(text)
-    return json_response({"errors": errors}, 400, style=MARSHAL)
+    return json_response({"errors": errors}, 400, style=GO_MARSHAL)
 
 
 def _http_error(status: int, headers: dict[str, str] | None = None) -> Response:
@@ -70,7 +67,7 @@ def _http_error(status: int, headers: dict[str, str] | None = None) -> Response:
     return Response(body, status, headers=headers, content_type=PLAIN)
 
 
-def render_error(error: MockdeskError) -> Response:
+def render_error(error: MockdeskError, url: RequestUrl) -> Response:
     match error:
         case InvalidQuery():
             return validator(error.problems)

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from marshmallow import ValidationError
-
-from mockdesk.core.query import Choice, Integer, QuerySchema, Text
+from mockdesk.core.errors import ProblemKind
+from mockdesk.core.query import Choice, Integer, QuerySchema, Text, refuse
 from mockdesk.core.store import Criterion, Where
 from mockdesk.vendors.teamwork import filtering
 from mockdesk.vendors.teamwork.ordering import ORDER_FIELDS
@@ -17,15 +16,17 @@ MAX_PAGE_SIZE = 100
 
 
 class Filter(Text):
-    """URL-encoded JSON, parsed once into a predicate; errors.py re-reads it to explain a 400."""
+    """URL-encoded JSON, parsed once into a predicate; a refusal carries validate's key (as a
+    path inside ``filter``) and message, so the renderer only formats it."""
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kw: Any) -> Any:
         if value == "":
             return None
         try:
             return filtering.parse(value)
-        except filtering.FilterError:
-            raise ValidationError("invalid") from None
+        except filtering.FilterError as error:
+            path = tuple(error.key.split(".")[1:])
+            raise refuse(ProblemKind.INVALID, path, error.message) from None
 
 
 class CommaList(Text):
@@ -40,7 +41,7 @@ class CommaList(Text):
         items = [item.strip() for item in str(value).split(",") if item.strip()]
         allowed = (*self.choices, "all") if self.allow_all else self.choices
         if any(item not in allowed for item in items):
-            raise ValidationError("not_choice")
+            raise refuse(ProblemKind.NOT_CHOICE)
         return self.choices if "all" in items else tuple(dict.fromkeys(items))
 
     def constraints(self) -> dict[str, Any]:
@@ -71,7 +72,3 @@ class DetailQuery(QuerySchema):
 def criteria(query: Mapping[str, Any]) -> Sequence[Criterion]:
     predicate = query.get("filter")
     return [] if predicate is None else [Where(predicate)]
-
-
-def page_size(query: Mapping[str, Any]) -> int:
-    return min(query["pageSize"], MAX_PAGE_SIZE)

@@ -8,25 +8,13 @@ in byte order by the JSON style (Go marshals maps that way, and the seed's examp
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
-from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate
-
-from mockdesk.core.responses import JsonStyle
+from mockdesk.core.timeline import utc_millis
 from mockdesk.vendors.teamwork.data import Catalog, Customer, Entity, Message, Ticket, User
 
 Json = dict[str, Any]
-# Success bodies as Go's json.Encoder writes them: sorted map keys, HTML escapes, trailing "\n".
-GO_ENCODER = JsonStyle(escape_html=True, sort_keys=True, trailing_newline=True)
-
-
-def timestamp(moment: datetime | None) -> str | None:
-    """RFC 3339 with milliseconds and ``Z``, as the seed's ``2024-04-24T16:17:38.594Z``."""
-    if moment is None:
-        return None
-    moment = moment.astimezone(UTC)
-    return f"{moment:%Y-%m-%dT%H:%M:%S}.{moment.microsecond // 1000:03d}Z"
 
 
 def ref(kind: str, identifier: int | None) -> Json | None:
@@ -41,7 +29,7 @@ def serialize(ticket: Ticket) -> Json:
         "originalRecipient": ticket.original_recipient,
         "responseTimeMins": ticket.response_time_mins,
         "resolutionTimeMins": ticket.resolution_time_mins,
-        "happinessSurveySentAt": timestamp(ticket.happiness_survey_sent_at),
+        "happinessSurveySentAt": utc_millis(ticket.happiness_survey_sent_at),
         "spam_score": ticket.spam_score,
         "spam_rules": list(ticket.spam_rules),
         "imagesHidden": False,
@@ -51,9 +39,9 @@ def serialize(ticket: Ticket) -> Json:
         "cc": list(ticket.cc),
         "bcc": [],
         "suggestions": {},
-        "createdAt": timestamp(ticket.created_at),
-        "updatedAt": timestamp(ticket.updated_at),
-        "deletedAt": timestamp(ticket.deleted_at),
+        "createdAt": utc_millis(ticket.created_at),
+        "updatedAt": utc_millis(ticket.updated_at),
+        "deletedAt": utc_millis(ticket.deleted_at),
         "createdBy": ref("users", ticket.created_by),
         "updatedBy": ref("users", ticket.updated_by),
         "deletedBy": ref("users", ticket.deleted_by),
@@ -103,8 +91,8 @@ def sparse(body: Json, wanted: frozenset[str] | None) -> Json:
 
 def _stamps(created_at: datetime) -> Json:
     return {
-        "createdAt": timestamp(created_at),
-        "updatedAt": timestamp(created_at),
+        "createdAt": utc_millis(created_at),
+        "updatedAt": utc_millis(created_at),
         "state": "active",
     }
 
@@ -253,147 +241,3 @@ SIDELOADS: Mapping[str, Callable[[Sequence[Ticket], Catalog], list[Json]]] = {
 def included(tickets: Sequence[Ticket], kinds: Iterable[str], catalog: Catalog) -> Json:
     """Per requested type, exactly the entities ``tickets`` reference (empty when none)."""
     return {kind: SIDELOADS[kind](tickets, catalog) if kind in SIDELOADS else [] for kind in kinds}
-
-
-class _Ref(Schema):
-    id = fields.Integer(required=True, strict=True)
-    type = fields.String(load_default=None)
-
-
-def _ref_field(required: bool = False) -> fields.Field:
-    if required:
-        return fields.Nested(_Ref, required=True)
-    return fields.Nested(_Ref, load_default=None, allow_none=True)
-
-
-def _stamp(required: bool = False) -> fields.Field:
-    if required:
-        return fields.AwareDateTime(required=True, default_timezone=UTC)
-    return fields.AwareDateTime(load_default=None, allow_none=True, default_timezone=UTC)
-
-
-class TicketSchema(Schema):
-    """One ticket as ``serialize`` writes it (unknown keys ignored, as a pasted response has)."""
-
-    class Meta:
-        unknown = EXCLUDE
-
-    id = fields.Integer(required=True, strict=True, validate=validate.Range(min=1))
-    subject = fields.String(required=True)
-    previewText = fields.String(load_default="")
-    originalRecipient = fields.String(load_default=None, allow_none=True)
-    responseTimeMins = fields.Integer(load_default=0, strict=True)
-    resolutionTimeMins = fields.Integer(load_default=0, strict=True)
-    happinessSurveySentAt = _stamp()
-    spam_score = fields.Float(load_default=0.1)
-    spam_rules = fields.List(fields.String(), load_default=list)
-    isRead = fields.Boolean(load_default=False)
-    cc = fields.List(fields.String(), load_default=list)
-    createdAt = _stamp(required=True)
-    updatedAt = _stamp()
-    deletedAt = _stamp()
-    createdBy = _ref_field()
-    updatedBy = _ref_field()
-    deletedBy = _ref_field()
-    state = fields.String(load_default="active", validate=validate.OneOf(("active", "deleted")))
-    agent = _ref_field()
-    customer = _ref_field(required=True)
-    contact = _ref_field()
-    inbox = _ref_field(required=True)
-    status = _ref_field(required=True)
-    priority = _ref_field()
-    source = _ref_field()
-    type = _ref_field()
-    businesshours = _ref_field()
-    tags = fields.List(fields.Nested(_Ref), load_default=list)
-    messages = fields.List(fields.Nested(_Ref), load_default=list)
-    tasks = fields.List(fields.Nested(_Ref), load_default=list)
-
-
-_TABLES = {
-    "agent": "users",
-    "createdBy": "users",
-    "updatedBy": "users",
-    "deletedBy": "users",
-    "customer": "customers",
-    "inbox": "inboxes",
-    "status": "statuses",
-    "priority": "priorities",
-    "source": "sources",
-    "type": "types",
-    "businesshours": "businesshours",
-}
-
-
-def _resolve(raw: Json, catalog: Catalog) -> dict[str, int | None]:
-    """Each reference's id, checked against the catalog so ``included`` always resolves."""
-    ids: dict[str, int | None] = {}
-    for key, table in _TABLES.items():
-        identifier = raw[key]["id"] if raw.get(key) else None
-        if identifier is not None and identifier not in getattr(catalog, table):
-            raise ValidationError({key: [f"no {table} with id {identifier}"]})
-        ids[key] = identifier
-    for position, tag in enumerate(raw["tags"]):
-        if tag["id"] not in catalog.tags:
-            raise ValidationError({"tags": {position: [f"no tags with id {tag['id']}"]}})
-    return ids
-
-
-def load_fixture(raw: Mapping[str, Any], catalog: Catalog) -> Ticket:
-    """A pasted ticket; unset relations default to the customer's contact and company."""
-    loaded = TicketSchema().load(raw)
-    ids = _resolve(loaded, catalog)
-    customer = catalog.customers[ids["customer"] or 0]
-    agent, hours = ids["agent"], catalog.businesshours[ids["businesshours"] or 1]
-    company = catalog.companies.get(customer.company_id or 0)
-    created_at = loaded["createdAt"]
-    first_user = min(catalog.users)
-    messages = tuple(
-        Message(
-            m["id"],
-            f"<{m['id']}@mockdesk.invalid>",
-            "message" if n == 0 else "reply",
-            customer.id if n == 0 else None,
-            None if n == 0 else agent or first_user,
-            created_at,
-        )
-        for n, m in enumerate(loaded["messages"])
-    )
-    return Ticket(
-        id=loaded["id"],
-        subject=loaded["subject"],
-        preview_text=loaded["previewText"],
-        original_recipient=loaded["originalRecipient"]
-        or dict(catalog.inboxes[ids["inbox"] or 0].attributes)["email"],
-        response_time_mins=loaded["responseTimeMins"],
-        resolution_time_mins=loaded["resolutionTimeMins"],
-        happiness_survey_sent_at=loaded["happinessSurveySentAt"],
-        spam_score=loaded["spam_score"],
-        spam_rules=tuple(loaded["spam_rules"]),
-        customer_id=customer.id,
-        contact_id=customer.contact_id,
-        inbox_id=ids["inbox"] or 0,
-        agent_id=agent,
-        status_id=ids["status"] or 0,
-        priority_id=ids["priority"],
-        source_id=ids["source"] or 1,
-        type_id=ids["type"],
-        businesshours_id=hours.id,
-        company_id=customer.company_id,
-        created_at=created_at,
-        updated_at=loaded["updatedAt"] or created_at,
-        deleted_at=loaded["deletedAt"],
-        created_by=ids["createdBy"] or agent or first_user,
-        updated_by=ids["updatedBy"] or agent or first_user,
-        deleted_by=ids["deletedBy"],
-        state=loaded["state"],
-        is_read=loaded["isRead"],
-        cc=tuple(loaded["cc"]),
-        tag_ids=tuple(sorted(tag["id"] for tag in loaded["tags"])),
-        task_ids=tuple(sorted(task["id"] for task in loaded["tasks"])),
-        messages=messages,
-        agent_name=catalog.users[agent].name if agent is not None else None,
-        customer_name=customer.name,
-        company_name=company.name if company else None,
-        businesshours_name=hours.name,
-    )

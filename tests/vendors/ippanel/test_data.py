@@ -7,9 +7,10 @@ import copy
 import pytest
 from marshmallow import ValidationError
 
-from mockdesk.core.generator import build_dataset
+from mockdesk.core.dataset import build_dataset
 from mockdesk.vendors.ippanel import SPEC
-from mockdesk.vendors.ippanel.serializer import load_fixture, serialize
+from mockdesk.vendors.ippanel.fixtures import load_fixture
+from mockdesk.vendors.ippanel.serializer import serialize
 
 
 def snapshot(seed: int) -> list[dict]:

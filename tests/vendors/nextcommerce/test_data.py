@@ -8,12 +8,13 @@ import pytest
 from marshmallow import ValidationError
 
 from mockdesk.core.fixtures import FixtureError
-from mockdesk.core.generator import build_dataset
+from mockdesk.core.dataset import build_dataset
 from mockdesk.settings import Settings
 from mockdesk.testing.live import LiveServer
 from mockdesk.vendors.nextcommerce import SPEC
 from mockdesk.vendors.nextcommerce.data import PRODUCTS, TAGS, TICKET_TYPES
-from mockdesk.vendors.nextcommerce.serializer import load_fixture, serialize
+from mockdesk.vendors.nextcommerce.fixtures import load_fixture
+from mockdesk.vendors.nextcommerce.serializer import serialize
 
 from .helpers import AUTH, LIST
 

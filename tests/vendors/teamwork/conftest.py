@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mockdesk.core.generator import Dataset, build_dataset
+from mockdesk.core.dataset import Dataset, build_dataset
 from mockdesk.vendors.teamwork import SPEC
 
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mockdesk.core.generator import Dataset
+from mockdesk.core.dataset import Dataset
 from mockdesk.vendors.teamwork.filtering import FilterError, parse
 
 

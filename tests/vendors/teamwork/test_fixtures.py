@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from marshmallow import ValidationError
 
-from mockdesk.core.generator import Dataset
-from mockdesk.vendors.teamwork.serializer import load_fixture, serialize
+from mockdesk.core.dataset import Dataset
+from mockdesk.vendors.teamwork.fixtures import load_fixture
+from mockdesk.vendors.teamwork.serializer import serialize
 
 
 def test_a_serialized_ticket_loads_back_to_the_same_body(dataset: Dataset) -> None:

@@ -1,4 +1,4 @@
-"""JSON responses encoded the way a vendor's stack encodes them.
+"""JSON encoded the way a vendor's stack encodes it, and each immutable ticket encoded once.
 
 Flask's ``jsonify`` sorts keys; real APIs keep their field order, and clients that compare
 bodies byte for byte notice. Each vendor picks a :class:`JsonStyle` matching its framework.
@@ -9,7 +9,7 @@ a page costs one join instead of re-encoding every ticket on every request.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +26,11 @@ class JsonStyle:
 
 
 COMPACT = JsonStyle()
+# Laravel's JsonResponse with JSON_UNESCAPED_UNICODE (raw UTF-8), PHP's default "\/" kept.
+LARAVEL = JsonStyle(escape_slashes=True)
+# Go: json.Marshal (sorted map keys, HTML escapes) and json.Encoder, which adds a newline.
+GO_MARSHAL = JsonStyle(escape_html=True, sort_keys=True)
+GO_ENCODER = JsonStyle(escape_html=True, sort_keys=True, trailing_newline=True)
 # Go's encoding/json writes these five as escapes even inside otherwise raw UTF-8 strings; they
 # can only occur inside JSON strings, so replacing them in the encoded text is safe.
 _GO_ESCAPES = str.maketrans(
@@ -83,3 +88,27 @@ def json_response(
     content_type: str = "application/json",
 ) -> Response:
     return Response(encode(body, style), status=status, headers=headers, content_type=content_type)
+
+
+Serializer = Callable[[Any], Any]
+
+
+class RenderCache:
+    """Encoded JSON per (serializer, style, ticket id). Tickets never change once built, so each
+    is serialized and encoded once, then reused; races only compute a value twice."""
+
+    def __init__(self) -> None:
+        self._encoded: dict[tuple[Serializer, JsonStyle], dict[Hashable, str]] = {}
+
+    def items(
+        self, tickets: Sequence[Any], serialize: Serializer, style: JsonStyle = COMPACT
+    ) -> RawJson:
+        """A JSON array of ``tickets`` as ``serialize`` renders them, for a response body."""
+        cache = self._encoded.setdefault((serialize, style), {})
+        parts = []
+        for ticket in tickets:
+            text = cache.get(ticket.id)
+            if text is None:
+                text = cache[ticket.id] = encode_value(serialize(ticket), style)
+            parts.append(text)
+        return RawJson("[" + ",".join(parts) + "]")

@@ -1,4 +1,5 @@
-"""tickets.json's envelope: ``tickets``, ``included`` and both paging blocks the SDK reads.
+"""Teamwork Desk's bodies: ``tickets``, ``included`` and both paging blocks the SDK reads; one
+ticket as ``{"ticket", "included"}``.
 
 ``meta.page`` is ``{count, pageSize, pageOffset, pages, hasMore}`` with ``pageOffset`` in page
 units (page 3 is offset 2, as Teamwork's paging guide shows); ``pagination`` repeats it as
@@ -11,26 +12,28 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from mockdesk.core.generator import Dataset
-from mockdesk.core.listing import render_items
 from mockdesk.core.paging.offset import OffsetPage
+from mockdesk.core.vendor import DetailContext, ListContext
 from mockdesk.vendors.teamwork.data import Ticket
 from mockdesk.vendors.teamwork.ordering import order
-from mockdesk.vendors.teamwork.query import page_size
 from mockdesk.vendors.teamwork.serializer import included, serialize, sparse
 
 
-def paginate(matches: Sequence[Ticket], query: Mapping[str, Any], data: Dataset) -> dict[str, Any]:
-    ordered = order(matches, query["orderBy"], query["orderMode"])
-    page = OffsetPage.of(ordered, query["page"], page_size(query))
+def ordered(matches: Sequence[Ticket], query: Mapping[str, Any]) -> Sequence[Ticket]:
+    """The list's ``order`` step: ``orderBy`` and ``orderMode``."""
+    return order(matches, query["orderBy"], query["orderMode"])
+
+
+def tickets_page(context: ListContext[OffsetPage[Ticket]]) -> dict[str, Any]:
+    page, query = context.page, context.query
     wanted = frozenset(query["sparse_fields"])
     return {
         "tickets": (
             [sparse(serialize(ticket), wanted) for ticket in page.items]
             if wanted
-            else render_items(page.items)
+            else context.render(page.items)
         ),
-        "included": included(page.items, query["includes"], data.catalog),
+        "included": included(page.items, query["includes"], context.dataset.catalog),
         "meta": {
             "page": {
                 "count": page.total,
@@ -47,4 +50,13 @@ def paginate(matches: Sequence[Ticket], query: Mapping[str, Any], data: Dataset)
             "page": page.page,
             "hasMorePages": page.has_more,
         },
+    }
+
+
+def ticket(context: DetailContext) -> dict[str, Any]:
+    """One ticket with its side-loads; ``includes`` and ``fields`` work as on the list."""
+    query = context.query
+    return {
+        "ticket": sparse(serialize(context.ticket), frozenset(query["sparse_fields"])),
+        "included": included([context.ticket], query["includes"], context.dataset.catalog),
     }

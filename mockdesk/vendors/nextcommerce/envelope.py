@@ -1,4 +1,5 @@
-"""DRF ``CursorPagination`` as 29next answers it: ``{"next", "previous", "results"}``.
+"""29next's bodies: DRF ``CursorPagination`` (``{"next", "previous", "results"}``) and the bare
+``Ticket`` for one ticket.
 
 Where the page starts and what lies either side is the core's :func:`cursor_page`; this module
 is the DRF dialect around it: the cursor is standard base64 of a urlencoded ``o=``/``r=``/``p=``
@@ -16,33 +17,41 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import parse_qs, quote, urlencode, urlunsplit
 
-from flask import request
-
 from mockdesk.core.errors import InvalidCursor
-from mockdesk.core.generator import Dataset
-from mockdesk.core.listing import render_items
-from mockdesk.core.paging.cursor import Position, cursor_page
+from mockdesk.core.paging.cursor import CursorPage, Position, cursor_page
+from mockdesk.core.vendor import DetailContext, ListContext, RequestUrl
 from mockdesk.vendors.nextcommerce.data import Ticket, order_key
+from mockdesk.vendors.nextcommerce.serializer import serialize
 
 CURSOR_PARAM = "cursor"
 OLDEST = math.inf  # the key of a reverse cursor without a position: read from the far end
 
 
-def paginate(matches: Sequence[Ticket], query: Mapping[str, Any], data: Dataset) -> dict[str, Any]:
-    cursor = decode_cursor(query.get("cursor"))
-    page = cursor_page(matches, order_key, cursor, query["limit"])
+def read_page(
+    matches: Sequence[Ticket], query: Mapping[str, Any], data: object
+) -> CursorPage[Ticket]:
+    """The list's ``page`` step: the page at the request's cursor (the first without one)."""
+    return cursor_page(matches, order_key, decode_cursor(query.get("cursor")), query["limit"])
+
+
+def tickets_page(context: ListContext[CursorPage[Ticket]]) -> dict[str, Any]:
+    page, cursor = context.page, context.page.origin
     came_from_a_position = cursor is not None and cursor.key != OLDEST
     following, preceding = page.next, page.previous
-    if came_from_a_position and cursor.reverse:
+    if cursor is not None and came_from_a_position and cursor.reverse:
         following = Position(order_key(page.items[-1]) if page.items else cursor.key)
-    elif came_from_a_position:
+    elif cursor is not None and came_from_a_position:
         edge = order_key(page.items[0]) if page.items else cursor.key
         preceding = Position(edge, reverse=True)
     return {
-        "next": link(following),
-        "previous": link(preceding),
-        "results": render_items(page.items),
+        "next": link(context.url, following),
+        "previous": link(context.url, preceding),
+        "results": context.render(page.items),
     }
+
+
+def ticket(context: DetailContext) -> dict[str, Any]:
+    return serialize(context.ticket)
 
 
 def decode_cursor(encoded: str | None) -> Position | None:
@@ -72,11 +81,12 @@ def encode_cursor(position: Position) -> str:
     return base64.b64encode(urlencode(tokens).encode("ascii")).decode("ascii")
 
 
-def link(position: Position | None) -> str | None:
+def link(url: RequestUrl, position: Position | None) -> str | None:
     """The request's absolute URL with ``cursor`` set, other parameters kept, keys sorted."""
     if position is None:
         return None
-    params = parse_qs(request.query_string.decode("utf-8", "replace"), keep_blank_values=True)
+    raw_query = url.query_string.encode("latin-1").decode("utf-8", "replace")
+    params = parse_qs(raw_query, keep_blank_values=True)
     params[CURSOR_PARAM] = [encode_cursor(position)]
     query = urlencode(sorted(params.items()), doseq=True)
-    return urlunsplit((request.scheme, request.host, quote(request.path), query, ""))
+    return urlunsplit((url.scheme, url.host, quote(url.path), query, ""))

@@ -1,0 +1,65 @@
+"""One :class:`Exchange` per request: everything the pipeline learns about it, in one place.
+
+Built in ``before_request`` (the vendor that owns the path, its dataset, the tenant, the start
+time) and filled in as the request goes (who called, their rate-limit window, the fault rule
+that fired). The error handler and the ``after_request`` hook read it instead of working the
+same things out again: nothing authenticates twice and the vendor is found by path once.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from flask import g, request
+
+from mockdesk.core.auth import Principal
+from mockdesk.core.errors import RateLimitStatus
+from mockdesk.core.state import current_state
+from mockdesk.core.vendor import RequestUrl, VendorSpec
+
+if TYPE_CHECKING:
+    from mockdesk.core.dataset import Dataset
+
+DEFAULT_TENANT = "default"
+
+
+@dataclass
+class Exchange:
+    vendor: VendorSpec | None
+    dataset: Dataset | None
+    url: RequestUrl
+    tenant: str = DEFAULT_TENANT
+    identified: bool = False  # credentials were read (so never read them again)
+    principal: Principal | None = None  # who they named (kept when refused a scope)
+    rate_limit: RateLimitStatus | None = None  # the caller's window after this request
+    fault: int | None = None  # the id of the fault rule that shaped this response
+    started: float = field(default_factory=time.perf_counter)
+
+    def require_vendor(self) -> tuple[VendorSpec, Dataset]:
+        """The vendor and dataset of a request routed to a vendor endpoint (always set there)."""
+        if self.vendor is None or self.dataset is None:
+            raise LookupError("this request is not under any vendor's paths")
+        return self.vendor, self.dataset
+
+
+def open_exchange() -> None:
+    """The app's ``before_request``: this request's exchange, its vendor found by path."""
+    state = current_state()
+    spec = state.vendor_for_path(request.path)
+    g.mockdesk = Exchange(
+        vendor=spec,
+        dataset=state.datasets[spec.slug] if spec else None,
+        url=RequestUrl(
+            request.scheme, request.host, request.path, request.query_string.decode("latin-1")
+        ),
+    )
+
+
+def current_exchange() -> Exchange:
+    """This request's exchange; opened now when Flask failed before ``before_request`` ran."""
+    if "mockdesk" not in g:
+        open_exchange()
+    exchange: Exchange = g.mockdesk
+    return exchange
