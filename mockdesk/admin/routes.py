@@ -19,7 +19,8 @@ def _body(schema: Schema) -> dict[str, Any]:
     payload = request.get_json(silent=True)
     if payload is None and request.get_data():
         raise ValidationError({"_body": ["must be a JSON object"]})
-    return schema.load(payload or {})
+    loaded: dict[str, Any] = schema.load(payload or {})
+    return loaded
 
 
 @admin.errorhandler(ValidationError)

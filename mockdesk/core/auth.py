@@ -15,6 +15,8 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from werkzeug.datastructures import Headers
+
 from mockdesk.core.errors import AuthFailure, Forbidden, Unauthenticated, UnsupportedVersion
 
 ALL_SCOPES = "*"
@@ -43,7 +45,7 @@ class VersionHeader:
     known: tuple[str, ...]
     default: str
 
-    def resolve(self, headers: Mapping[str, str]) -> str:
+    def resolve(self, headers: Mapping[str, str] | Headers) -> str:
         value = headers.get(self.name)
         if value is None:
             return self.default

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cache
-from typing import Any, ClassVar
+from typing import Any
 
 from marshmallow import EXCLUDE, Schema, ValidationError, fields
 from werkzeug.datastructures import MultiDict
@@ -49,13 +49,13 @@ def refuse(
     kind: ProblemKind, path: tuple[str, ...] = (), message: str | None = None
 ) -> ValidationError:
     """The error a query field raises (marshmallow keeps a list message's items as they are)."""
-    return ValidationError([Refusal(kind, path, message)])  # type: ignore[list-item]
+    return ValidationError([Refusal(kind, path, message)])
 
 
 class QueryField(fields.Field):  # type: ignore[type-arg]
     """Base of the query fields: a missing required parameter is the neutral ``required``."""
 
-    default_error_messages: ClassVar[dict[str, str]] = {"required": ProblemKind.REQUIRED.value}
+    default_error_messages = {"required": ProblemKind.REQUIRED.value}  # noqa: RUF012 (marshmallow's)
 
     def constraints(self) -> dict[str, Any]:
         """What a vendor may quote about this field's bounds; none by default."""
@@ -95,7 +95,7 @@ class Choice(QueryField):
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kw: Any) -> str:
         if value not in self._allowed:
             raise refuse(ProblemKind.NOT_CHOICE)
-        return value
+        return str(value)
 
     def constraints(self) -> dict[str, Any]:
         return {"choices": self.choices}
@@ -134,7 +134,7 @@ class Date(QueryField):
 class Repeated(fields.List):  # type: ignore[type-arg]
     """A parameter that may be sent several times (``?status=a&status=b``)."""
 
-    default_error_messages: ClassVar[dict[str, str]] = {"required": ProblemKind.REQUIRED.value}
+    default_error_messages = {"required": ProblemKind.REQUIRED.value}  # noqa: RUF012 (marshmallow's)
 
 
 class QuerySchema(Schema):
@@ -161,9 +161,10 @@ def parse_query(schema: Schema, args: MultiDict[str, str]) -> dict[str, Any]:
     """Load ``args`` through ``schema``; raise :class:`InvalidQuery` listing every bad parameter."""
     raw = _flatten(schema, args)
     try:
-        return schema.load(raw)
+        loaded: dict[str, Any] = schema.load(raw)
     except ValidationError as error:
         raise InvalidQuery(_problems(schema, raw, error.messages)) from None
+    return loaded
 
 
 def _flatten(schema: Schema, args: MultiDict[str, str]) -> dict[str, Any]:

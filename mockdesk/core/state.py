@@ -114,4 +114,5 @@ def _under(path: str, base: str) -> bool:
 
 
 def current_state() -> MockdeskState:
-    return current_app.extensions["mockdesk"]
+    state: MockdeskState = current_app.extensions["mockdesk"]
+    return state

@@ -33,7 +33,8 @@ class LiveServer:
 
     @property
     def state(self) -> MockdeskState:
-        return self.app.extensions["mockdesk"]
+        state: MockdeskState = self.app.extensions["mockdesk"]
+        return state
 
     @property
     def url(self) -> str:

@@ -34,7 +34,7 @@ DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 
 
-class Number(fields.Field):
+class Number(fields.Field):  # type: ignore[type-arg]
     """django-filter's ``NumberFilter`` (a ``DecimalField``); ``""`` is no filter."""
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kw: Any) -> Decimal | None:
@@ -49,7 +49,7 @@ class Number(fields.Field):
         return number
 
 
-class FormDate(fields.Field):
+class FormDate(fields.Field):  # type: ignore[type-arg]
     """Django's ``DateField`` with the ISO input format; ``""`` is no filter."""
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kw: Any) -> date | None:
@@ -61,7 +61,7 @@ class FormDate(fields.Field):
             raise refuse(ProblemKind.NOT_DATE) from None
 
 
-class ModelChoice(fields.Field):
+class ModelChoice(fields.Field):  # type: ignore[type-arg]
     """One primary key of a ``ModelMultipleChoiceField``: an integer naming a known entity."""
 
     def __init__(self, known: Collection[int], **kw: Any) -> None:
@@ -78,7 +78,7 @@ class ModelChoice(fields.Field):
         return key
 
 
-class Limit(fields.Field):
+class Limit(fields.Field):  # type: ignore[type-arg]
     """DRF's ``_positive_int(strict=True, cutoff=MAX_LIMIT)``; a bad value means the default."""
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kw: Any) -> int:
@@ -143,7 +143,7 @@ def criteria(query: Mapping[str, Any]) -> Sequence[Criterion]:
 
 def _text(query: Mapping[str, Any], name: str) -> str:
     """A ``CharFilter`` value as Django's ``CharField`` cleans it: stripped; ``""`` is no filter."""
-    return query.get(name, "").strip()
+    return str(query.get(name, "")).strip()
 
 
 def _any_of(attribute: str, values: Sequence[Any], name: str) -> Criterion:

@@ -24,20 +24,20 @@ from mockdesk.core.errors import (
 )
 from mockdesk.core.vendor import RequestUrl
 
-NO_CREDENTIALS = {
+NO_CREDENTIALS: dict[str, object] = {
     "status": "401",
     "code": "authentication_failed",
     "title": "No credentials",
     "detail": "Authentication credentials were not provided.",
 }
-BAD_CREDENTIALS = {
+BAD_CREDENTIALS: dict[str, object] = {
     "status": "401",
     "code": "authentication_failed",
     "title": "Invalid username/password.",
     "detail": "The username or password provided is incorrect. "
     "Please make a request with the valid credentials.",
 }
-FORBIDDEN = {
+FORBIDDEN: dict[str, object] = {
     "status": "403",
     "code": "forbidden",
     "detail": "You do not have permission to perform this action.",

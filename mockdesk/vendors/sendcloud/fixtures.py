@@ -67,4 +67,5 @@ class TicketSchema(Schema):
 
 
 def load_fixture(raw: Mapping[str, Any], catalog: Any) -> Ticket:
-    return TicketSchema().load(raw)
+    ticket: Ticket = TicketSchema().load(raw)
+    return ticket

@@ -197,7 +197,7 @@ def _ago(faker: Faker, low_days: int, high_days: int) -> datetime:
 
 
 def _color(faker: Faker) -> str:
-    return faker.random.choice(TAG_COLORS)
+    return str(faker.random.choice(TAG_COLORS))
 
 
 def catalog(faker: Faker) -> Catalog:

@@ -69,7 +69,7 @@ def _date(value: Any) -> date:
 def _state(value: Any) -> str:
     if value not in STATES:
         raise ValueError(f"must be one of ‘{', '.join(STATES)}’")
-    return value
+    return str(value)
 
 
 def _day(moment: datetime | None) -> date | None:

@@ -19,13 +19,13 @@ class _Ref(Schema):
     type = fields.String(load_default=None)
 
 
-def _ref_field(required: bool = False) -> fields.Field:
+def _ref_field(required: bool = False) -> fields.Field[Any]:
     if required:
         return fields.Nested(_Ref, required=True)
     return fields.Nested(_Ref, load_default=None, allow_none=True)
 
 
-def _stamp(required: bool = False) -> fields.Field:
+def _stamp(required: bool = False) -> fields.Field[Any]:
     if required:
         return UtcDateTime(required=True)
     return UtcDateTime(load_default=None, allow_none=True)

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from mockdesk.core.errors import ProblemKind
-from mockdesk.core.query import Choice, Integer, QuerySchema, Text, refuse
+from mockdesk.core.query import Choice, Integer, QueryField, QuerySchema, Text, refuse
 from mockdesk.core.store import Criterion, Where
 from mockdesk.vendors.teamwork import filtering
 from mockdesk.vendors.teamwork.ordering import ORDER_FIELDS
@@ -29,7 +29,7 @@ class Filter(Text):
             raise refuse(ProblemKind.INVALID, path, error.message) from None
 
 
-class CommaList(Text):
+class CommaList(QueryField):
     """``a,b,c`` where every item is one of ``choices``; ``all`` (if allowed) means every one."""
 
     def __init__(self, choices: Iterable[str], *, allow_all: bool = False, **kw: Any) -> None:
