@@ -41,6 +41,9 @@ def create_app(settings: Settings | None = None) -> Flask:
     settings = settings or Settings()
     vendors = select_vendors(settings.vendors, settings.rate_limits)
     app = Flask("mockdesk")
+    # "//__mockdesk/reset" must not reach the admin API (nor "//api/…" a vendor) through
+    # Werkzeug's slash merging: real paths are matched exactly.
+    app.url_map.merge_slashes = False
     app.extensions["mockdesk"] = MockdeskState.build(settings, vendors)
     for spec in vendors:
         _register(app, spec)

@@ -7,6 +7,7 @@ from typing import Any
 from flask import Blueprint, Response, request
 from marshmallow import Schema, ValidationError
 
+from mockdesk.admin import guard
 from mockdesk.admin.schemas import FaultBody, RateLimitBody, ResetBody
 from mockdesk.core.encoding import json_response
 from mockdesk.core.ratelimit import describe
@@ -15,9 +16,20 @@ from mockdesk.core.state import current_state
 admin = Blueprint("mockdesk_admin", __name__)
 
 
+@admin.before_request
+def _guard() -> None:
+    """Admin protection (token or loopback, same origin, JSON bodies): see guard.py."""
+    guard.check(request, current_state().settings.admin_token)
+
+
+@admin.errorhandler(guard.AdminRefusal)
+def _refused(refusal: guard.AdminRefusal) -> Response:
+    return refusal.response
+
+
 def _body(schema: Schema) -> dict[str, Any]:
-    payload = request.get_json(silent=True)
-    if payload is None and request.get_data():
+    payload = guard.json_body(request)
+    if payload is not None and not isinstance(payload, dict):
         raise ValidationError({"_body": ["must be a JSON object"]})
     loaded: dict[str, Any] = schema.load(payload or {})
     return loaded

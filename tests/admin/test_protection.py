@@ -1,0 +1,97 @@
+"""Admin protection: a token when configured, loopback otherwise, same origin, JSON bodies."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+import requests
+
+from mockdesk import create_app
+from mockdesk.settings import Settings
+from mockdesk.testing.live import LiveServer
+from tests.conftest import ServerProcess
+
+SENDCLOUD_LIST = "/api/v3/dsf/tickets"
+BASIC = {"Authorization": "Basic bW9ja2Rlc2sta2V5Om1vY2tkZXNrLXNlY3JldA=="}
+
+
+@pytest.fixture(scope="module")
+def guarded() -> Iterator[LiveServer]:
+    with LiveServer(Settings(tickets=5, admin_token="s3cret-admin")) as server:
+        yield server
+
+
+def test_with_a_token_admin_calls_need_it(guarded: LiveServer) -> None:
+    url = f"{guarded.url}/__mockdesk/health"
+    refused = requests.get(url, timeout=5)
+    assert refused.status_code == 401
+    assert refused.headers["WWW-Authenticate"] == 'Bearer realm="mockdesk-admin"'
+    assert refused.json()["error"] == "unauthorized"
+    wrong = requests.get(url, headers={"Authorization": "Bearer nope"}, timeout=5)
+    assert wrong.status_code == 401
+    right = requests.get(url, headers={"Authorization": "Bearer s3cret-admin"}, timeout=5)
+    assert right.status_code == 200 and right.json()["status"] == "ok"
+
+
+def test_a_token_never_affects_vendor_paths(guarded: LiveServer) -> None:
+    response = requests.get(f"{guarded.url}{SENDCLOUD_LIST}", headers=BASIC, timeout=5)
+    assert response.status_code == 200
+
+
+def test_a_refused_admin_call_changes_nothing(guarded: LiveServer) -> None:
+    admin = {"Authorization": "Bearer s3cret-admin"}
+    requests.put(
+        f"{guarded.url}/__mockdesk/rate-limits/sendcloud",
+        json={"limit": "7/minute"},
+        headers=admin,
+        timeout=5,
+    ).raise_for_status()
+    refused = requests.post(f"{guarded.url}/__mockdesk/reset", timeout=5)
+    assert refused.status_code == 401
+    limits = requests.get(f"{guarded.url}/__mockdesk/rate-limits", headers=admin, timeout=5)
+    assert limits.json()["sendcloud"] == "7 per 1 minute"
+
+
+def test_cross_origin_calls_are_refused(mockdesk: LiveServer) -> None:
+    url = f"{mockdesk.url}/__mockdesk/reset"
+    response = requests.post(url, headers={"Origin": "https://evil.example"}, timeout=5)
+    assert response.status_code == 403 and "cross-origin" in response.json()["detail"]
+    same = requests.post(url, headers={"Origin": mockdesk.url}, timeout=5)
+    assert same.status_code == 200
+
+
+@pytest.mark.parametrize("content_type", ["text/plain", "application/x-www-form-urlencoded"])
+def test_a_body_must_be_json(mockdesk: LiveServer, content_type: str) -> None:
+    url = f"{mockdesk.url}/__mockdesk/tokens/expire"
+    response = requests.post(url, data="{}", headers={"Content-Type": content_type}, timeout=5)
+    assert response.status_code == 415
+    assert requests.post(url, timeout=5).status_code == 200  # a bodiless POST is fine
+
+
+def test_deeply_nested_bodies_are_a_400_not_a_crash(mockdesk: LiveServer) -> None:
+    body = "[" * 5000 + "]" * 5000
+    response = requests.post(
+        f"{mockdesk.url}/__mockdesk/reset",
+        data=body,
+        headers={"Content-Type": "application/json"},
+        timeout=5,
+    )
+    assert response.status_code == 400
+    assert response.json()["fields"] == {"_body": ["must be nested at most 32 levels deep"]}
+
+
+def test_doubled_slashes_do_not_reach_the_admin_api(served: ServerProcess) -> None:
+    """Under gunicorn (Python's http.server, behind LiveServer, already folds a leading "//")."""
+    response = requests.post(f"{served.url}//__mockdesk/reset", timeout=5)
+    assert response.status_code == 404
+
+
+def test_without_a_token_only_loopback_clients_are_served() -> None:
+    """A non-loopback peer cannot be made on this machine's sockets, so this one case uses
+    Flask's test client with another REMOTE_ADDR."""
+    client = create_app(Settings(tickets=1)).test_client()
+    far = client.get("/__mockdesk/health", environ_base={"REMOTE_ADDR": "192.0.2.7"})
+    assert far.status_code == 403 and "--admin-token" in far.get_json()["detail"]
+    near = client.get("/__mockdesk/health", environ_base={"REMOTE_ADDR": "::1"})
+    assert near.status_code == 200
