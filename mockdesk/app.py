@@ -9,6 +9,7 @@ no other vendor has. ``before_request`` builds the request's
 from __future__ import annotations
 
 import logging
+import time
 from functools import partial
 
 from flask import Flask, Response, request
@@ -25,8 +26,11 @@ from mockdesk.core.errors import (
     RouteNotFound,
 )
 from mockdesk.core.exchange import Exchange, current_exchange, open_exchange
+from mockdesk.core.journal import Observed
 from mockdesk.core.pipeline import list_tickets, show_ticket
 from mockdesk.core.state import MockdeskState, current_state
+from mockdesk.core.transport import ENVIRON_KEY as TRANSPORT_KEY
+from mockdesk.core.transport import NO_RESPONSE, SEVERING, TransportFault, TransportFaults
 from mockdesk.core.vendor import VendorSpec
 from mockdesk.settings import Settings
 from mockdesk.vendors.registry import select_vendors
@@ -49,10 +53,12 @@ def create_app(settings: Settings | None = None) -> Flask:
         _register(app, spec)
     app.register_blueprint(admin, url_prefix=ADMIN_PREFIX)
     app.before_request(open_exchange)
+    app.register_error_handler(TransportFault, _no_response)
     app.register_error_handler(MockdeskError, _render_vendor_error)
     app.register_error_handler(HTTPException, _render_routing_error)
     app.register_error_handler(Exception, _render_crash)
     app.after_request(_finish_response)
+    app.wsgi_app = TransportFaults(app.wsgi_app)  # type: ignore[method-assign]
     return app
 
 
@@ -87,6 +93,12 @@ def _render_routing_error(error: HTTPException) -> Response:
     return json_response({"error": error.name, "detail": error.description}, error.code or 500)
 
 
+def _no_response(fault: TransportFault) -> Response:
+    """What Flask hands the transport layer for a request whose connection it cuts: no client
+    ever reads it (without a socket, as under Flask's test client, it is an empty 200)."""
+    return Response(b"", 200)
+
+
 def _render_crash(error: Exception) -> Response:
     log.exception("unhandled error on %s %s", request.method, request.full_path)
     current_state().record_crash(error)
@@ -94,7 +106,7 @@ def _render_crash(error: Exception) -> Response:
 
 
 def _finish_response(response: Response) -> Response:
-    """The vendor's rate-limit headers from the exchange; then the request log."""
+    """The vendor's rate-limit headers from the exchange; then the journal entry."""
     state = current_state()
     exchange = current_exchange()
     spec = exchange.vendor
@@ -102,16 +114,34 @@ def _finish_response(response: Response) -> Response:
         status = exchange.rate_limit or _standing(state, exchange)
         if status is not None:
             response.headers.update(spec.rate_limit.headers(status))
-    if not request.path.startswith(ADMIN_PREFIX):
-        state.log.record(
-            spec.slug if spec else None,
-            request.method,
-            request.path,
-            request.query_string.decode("latin-1"),
-            response.status_code,
-            "Authorization" in request.headers,
-        )
+        _journal(exchange, response)
     return response
+
+
+def _journal(exchange: Exchange, response: Response) -> None:
+    """Every request under a vendor's paths, as the caller sent it and as it was answered."""
+    spec, _ = exchange.require_vendor()
+    tenant = exchange.tenant
+    severed = request.environ.get(TRANSPORT_KEY) in SEVERING
+    tenant.journal.record(
+        Observed(
+            tenant=tenant.name,
+            vendor=spec.slug,
+            method=request.method,
+            path=request.path,
+            query_string=request.query_string,
+            headers=list(request.headers.items()),
+            body=request.get_data(cache=True),
+            content_type=request.content_type,
+            status=NO_RESPONSE if severed else response.status_code,
+            duration_ms=(time.perf_counter() - exchange.started) * 1000,
+            at=tenant.clock.now(),
+            credential=exchange.credential,
+            fault=exchange.fault,
+            response_body=b"" if severed or response.is_streamed else response.get_data(),
+            response_content_type=response.content_type,
+        )
+    )
 
 
 def _standing(state: MockdeskState, exchange: Exchange) -> RateLimitStatus | None:
@@ -121,14 +151,15 @@ def _standing(state: MockdeskState, exchange: Exchange) -> RateLimitStatus | Non
     Credentials are read here only when ``admit`` never ran (a routing 404 or 405): otherwise
     the exchange already holds the caller."""
     spec, _ = exchange.require_vendor()
-    limit = state.limit_for(spec.slug)
+    tenant = exchange.tenant
+    limit = tenant.limit_for(spec.slug, state.limit_for(spec.slug))
     if limit is None:
         return None
     principal = (
         exchange.principal
         if exchange.identified
-        else state.credentials.identify(request.headers.get("Authorization"), spec.auth)
+        else tenant.credentials.identify(request.headers.get("Authorization"), spec.auth)
     )
     if principal is None:
         return None
-    return state.limiter.peek(limit, spec.slug, principal.name)
+    return tenant.windows.peek(limit, spec.slug, principal.name)

@@ -1,20 +1,33 @@
 """The one place configuration is parsed: CLI flags and ``MOCKDESK_*`` variables become Settings.
 
 Every value flag of ``mockdesk serve`` has a variable (``--seed`` is ``MOCKDESK_SEED``,
-``--rate-limit`` is ``MOCKDESK_RATE_LIMIT``; repeatable flags take comma-separated values,
-``--fixtures`` takes ``os.pathsep``-separated paths). Flags win over variables. Anything
-invalid raises :class:`SettingsError` with a one-line message.
+``--rate-limit`` is ``MOCKDESK_RATE_LIMIT``; repeatable flags take comma-separated values, in
+the flag as in the variable, ``--fixtures`` takes ``os.pathsep``-separated paths in the
+variable). Flags win over variables. Anything invalid raises :class:`SettingsError` with a
+one-line message, and so does a value of the wrong type handed to :class:`Settings` directly
+(``seed=7.5`` is refused, never truncated to 7).
 """
 
 from __future__ import annotations
 
+import importlib.util
 import os
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 from mockdesk.core.auth import DefaultCredentials
-from mockdesk.core.ratelimit import parse_limit
+from mockdesk.core.ratelimit import STORAGE_SCHEMES, parse_limit
+
+MAX_SEED = 2**63 - 1  # fits every store a seed may be written to (a signed 64-bit integer)
+MAX_TICKETS = 1_000_000
+MAX_CONNECTIONS = 100_000
+MAX_JOURNAL = 100_000  # entries per tenant; each holds up to two 4 KB bodies
+# A bearer token (RFC 6750 ``b64token``): what can travel in ``Authorization: Bearer …`` as is.
+_TOKEN = re.compile(r"[A-Za-z0-9\-._~+/]+=*")
 
 
 class SettingsError(ValueError):
@@ -30,26 +43,33 @@ class Settings:
     fixtures: tuple[Path, ...] = ()
     vendors: tuple[str, ...] = ()  # empty: every vendor
     rate_limits: Mapping[str, str] = field(default_factory=dict)  # slug -> limit or "off"
-    threads: int = 8
+    # simultaneous client connections the server holds (each costs a greenlet, not a thread)
+    connections: int = 1000
     storage_uri: str = "memory://"
     credentials: DefaultCredentials = field(default_factory=DefaultCredentials)
+    # when set, every admin call must carry ``Authorization: Bearer <admin_token>``
+    admin_token: str | None = None
+    journal_size: int = 1000  # requests the journal keeps per tenant
 
     def __post_init__(self) -> None:
-        if not 0 <= self.port <= 65535:
-            raise SettingsError(f"port: must be between 0 and 65535 (got {self.port})")
-        if self.seed < 0:
-            raise SettingsError(f"seed: must be 0 or more (got {self.seed})")
-        if not 0 <= self.tickets <= 1_000_000:
-            raise SettingsError(f"tickets: must be between 0 and 1000000 (got {self.tickets})")
-        if self.threads < 1:
-            raise SettingsError(f"threads: must be 1 or more (got {self.threads})")
+        whole_number("port", self.port, 0, 65535)
+        whole_number("seed", self.seed, 0, MAX_SEED)
+        whole_number("tickets", self.tickets, 0, MAX_TICKETS)
+        whole_number("connections", self.connections, 1, MAX_CONNECTIONS)
+        whole_number("journal-size", self.journal_size, 1, MAX_JOURNAL)
+        if not isinstance(self.host, str) or not self.host.strip():
+            raise SettingsError("host: must be an address or a host name (got an empty value)")
+        _check_storage_uri(self.storage_uri)
+        if self.admin_token is not None and not _TOKEN.fullmatch(self.admin_token):
+            raise SettingsError(
+                "admin-token: must be a non-empty bearer token (letters, digits and -._~+/)"
+            )
         for slug, limit in self.rate_limits.items():
             try:
                 parse_limit(limit)
-            except ValueError:
-                raise SettingsError(
-                    f"rate-limit: {slug}={limit} is not a limit like 30/minute, 4/second or off"
-                ) from None
+            except ValueError as error:
+                shown = _quote(f"{slug}={limit}")
+                raise SettingsError(f"rate-limit: {shown}: {error}") from None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] = os.environ) -> Settings:
@@ -57,7 +77,7 @@ class Settings:
 
     def with_env(self, environ: Mapping[str, str]) -> Settings:
         """These settings, with whatever ``MOCKDESK_*`` variables say."""
-        changes: dict[str, object] = {}
+        changes: dict[str, Any] = {}
         for flag, (name, parse) in _ENV.items():
             value = environ.get(f"MOCKDESK_{flag.upper()}")
             if value:
@@ -88,11 +108,25 @@ class Settings:
         return replace(self, credentials=replace(self.credentials, **changes))
 
 
+def whole_number(name: str, value: Any, minimum: int, maximum: int) -> int:
+    """``value`` if it is an ``int`` (not a bool, not a float) in range; SettingsError if not.
+
+    For values that arrive already typed (a JSON body, a pytest marker): ``7.5`` and ``True``
+    are refused rather than quietly becoming 7 and 1.
+    """
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise SettingsError(f"{name}: must be a whole number (got {value!r})")
+    if not minimum <= value <= maximum:
+        raise SettingsError(f"{name}: must be between {minimum} and {maximum} (got {value})")
+    return value
+
+
 def parse_int(name: str, text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise SettingsError(f"{name}: must be a whole number (got {text!r})") from None
+    """A whole number written in ASCII digits (``7``, not ``7.5``, ``1e3`` or 5,000 digits)."""
+    cleaned = text.strip()
+    if not re.fullmatch(r"[+-]?[0-9]{1,30}", cleaned):
+        raise SettingsError(f"{name}: must be a whole number (got {_quote(text)})")
+    return int(cleaned)
 
 
 def parse_rate_limits(pairs: Iterable[str]) -> dict[str, str]:
@@ -102,25 +136,70 @@ def parse_rate_limits(pairs: Iterable[str]) -> dict[str, str]:
         slug, separator, limit = pair.partition("=")
         if not separator or not slug.strip() or not limit.strip():
             raise SettingsError(
-                f"rate-limit: {pair!r} must be SLUG=LIMIT, e.g. sendcloud=30/minute"
+                f"rate-limit: {_quote(pair)} must be SLUG=LIMIT, e.g. sendcloud=30/minute"
             )
         limits[slug.strip()] = limit.strip()
     return limits
+
+
+def split_list(name: str, values: Iterable[str], separator: str = ",") -> tuple[str, ...]:
+    """Repeated and comma-separated values alike (``--vendor a,b`` = ``--vendor a --vendor b``
+    = ``MOCKDESK_VENDOR=a,b``); an empty list is an error, not "everything"."""
+    parts = tuple(part for value in values for part in _split(value, separator))
+    if not parts:
+        raise SettingsError(f"{name}: must name at least one value (got an empty list)")
+    return parts
 
 
 def _split(text: str, separator: str = ",") -> list[str]:
     return [part.strip() for part in text.split(separator) if part.strip()]
 
 
+def _quote(text: str, limit: int = 60) -> str:
+    """``repr`` of user input, shortened: a 5,000-character value stays a one-line error."""
+    shown = text if len(text) <= limit else text[:limit] + "…"
+    return repr(shown)
+
+
+def _check_storage_uri(uri: str) -> None:
+    """``memory://`` or a redis URL that redis-py can open (the package must be installed)."""
+    try:
+        parts = urlsplit(uri)
+        parts.port  # noqa: B018 (raises ValueError for a port that is not a number in range)
+    except ValueError:
+        raise SettingsError(f"storage-uri: {_quote(uri)} is not a URL") from None
+    if parts.scheme not in STORAGE_SCHEMES:
+        raise SettingsError(
+            f"storage-uri: must be memory:// or redis://host:port[/db] (got {_quote(uri)})"
+        )
+    if parts.scheme == "memory":
+        if uri.rstrip("/") != "memory:":
+            raise SettingsError(f"storage-uri: memory:// takes no host or path (got {_quote(uri)})")
+        return
+    # found, not imported: redis imports ssl, which must wait for gevent's monkey-patching
+    if importlib.util.find_spec("redis") is None:
+        raise SettingsError(
+            f"storage-uri: {parts.scheme}:// needs the redis package (pip install redis)"
+        )
+    if parts.scheme != "unix" and not parts.hostname:
+        raise SettingsError(f"storage-uri: {_quote(uri)} names no host")
+
+
+def _fixture_paths(flag: str, text: str) -> tuple[Path, ...]:
+    return tuple(Path(p) for p in split_list(flag, [text], os.pathsep))
+
+
 # MOCKDESK_<flag> -> (Settings field, parser); the flag names are those of `mockdesk serve`.
-_ENV = {
+_ENV: dict[str, tuple[str, Callable[[str, str], Any]]] = {
     "host": ("host", lambda flag, text: text),
     "port": ("port", parse_int),
     "seed": ("seed", parse_int),
     "tickets": ("tickets", parse_int),
-    "threads": ("threads", parse_int),
+    "connections": ("connections", parse_int),
+    "journal_size": ("journal_size", parse_int),
     "storage_uri": ("storage_uri", lambda flag, text: text),
-    "fixtures": ("fixtures", lambda flag, text: tuple(Path(p) for p in _split(text, os.pathsep))),
-    "vendor": ("vendors", lambda flag, text: tuple(_split(text))),
-    "rate_limit": ("rate_limits", lambda flag, text: parse_rate_limits(_split(text))),
+    "fixtures": ("fixtures", _fixture_paths),
+    "vendor": ("vendors", lambda flag, text: split_list(flag, [text])),
+    "rate_limit": ("rate_limits", lambda flag, text: parse_rate_limits(split_list(flag, [text]))),
+    "admin_token": ("admin_token", lambda flag, text: text),
 }

@@ -64,6 +64,8 @@ class AuthPolicy:
     version: VersionHeader | None = None
     # Basic carrying a token as the username and any password (``API_KEY:x``)
     basic_username_is_token: bool = False
+    # the OAuth endpoint (a vendor slug) whose issued tokens this API accepts; None: none are
+    token_issuer: str | None = None
 
 
 @dataclass(frozen=True)
@@ -76,15 +78,34 @@ class DefaultCredentials:
     basic_password: str = "mockdesk-secret"
 
 
+# Issued tokens stay known for this long after they expire (so a client sees "expired", not
+# "invalid"), then are forgotten; and at most this many are kept (the oldest go first).
+EXPIRED_TOKENS_KEPT_SECONDS = 24 * 60 * 60
+MAX_ISSUED_TOKENS = 10_000
+
+
+@dataclass(frozen=True)
+class IssuedToken:
+    principal: Principal
+    # the vendor whose OAuth endpoint minted it, the only one that accepts it (None: any vendor,
+    # for a token a test mints directly as a second credential)
+    issuer: str | None
+    expires_at: float
+
+
 @dataclass
 class Credentials:
-    """The credential table: static tokens, Basic pairs, and issued tokens with an expiry."""
+    """The credential table: static tokens, Basic pairs, and issued tokens with an expiry.
+
+    Issued tokens are bounded: each issue forgets tokens that expired more than
+    :data:`EXPIRED_TOKENS_KEPT_SECONDS` ago, and past :data:`MAX_ISSUED_TOKENS` the oldest.
+    """
 
     clock: Callable[[], float] = time.time
     defaults: DefaultCredentials = field(default_factory=DefaultCredentials)
     _tokens: dict[str, Principal] = field(default_factory=dict)
     _basic: dict[tuple[str, str], Principal] = field(default_factory=dict)
-    _issued: dict[str, tuple[Principal, float]] = field(default_factory=dict)
+    _issued: dict[str, IssuedToken] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         everything = frozenset({ALL_SCOPES})
@@ -97,21 +118,39 @@ class Credentials:
         """The principal behind a client id/secret (or public/secret key) pair, if any."""
         return self._basic.get((username, password))
 
-    def issue(self, principal: Principal, ttl_seconds: int, scopes: Iterable[str]) -> str:
-        """Mint a bearer token for ``principal`` that stops working after ``ttl_seconds``."""
+    def issue(
+        self,
+        principal: Principal,
+        ttl_seconds: int,
+        scopes: Iterable[str],
+        issuer: str | None = None,
+    ) -> str:
+        """Mint a bearer token for ``principal`` that stops working after ``ttl_seconds`` and
+        that only APIs whose policy names ``issuer`` accept."""
+        now = self.clock()
+        self._purge(now)
         token = secrets.token_urlsafe(32)
-        self._issued[token] = (
-            Principal(principal.name, frozenset(scopes)),
-            self.clock() + ttl_seconds,
-        )
+        granted = Principal(principal.name, frozenset(scopes))
+        self._issued[token] = IssuedToken(granted, issuer, now + ttl_seconds)
         return token
 
     def expire_issued(self) -> int:
         """Make every issued token expired now (to test a client's re-authentication)."""
         now = self.clock()
-        for token, (principal, _) in list(self._issued.items()):
-            self._issued[token] = (principal, now)
+        for token, issued in list(self._issued.items()):
+            self._issued[token] = IssuedToken(issued.principal, issued.issuer, now)
         return len(self._issued)
+
+    def _purge(self, now: float) -> None:
+        """Forget long-expired tokens from the oldest on (tokens are kept in the order issued,
+        and one grant's lifetime is fixed, so the oldest expire first), then any over the cap."""
+        while self._issued:
+            oldest = next(iter(self._issued))
+            if self._issued[oldest].expires_at + EXPIRED_TOKENS_KEPT_SECONDS >= now:
+                break
+            del self._issued[oldest]
+        while len(self._issued) >= MAX_ISSUED_TOKENS:
+            del self._issued[next(iter(self._issued))]
 
     def forget_issued(self) -> None:
         self._issued.clear()
@@ -148,33 +187,32 @@ class Credentials:
         scheme, _, value = header.partition(" ")
         scheme = scheme.lower()
         if "basic" in schemes and scheme == "basic":
-            return self._basic_principal(value.strip(), policy.basic_username_is_token)
+            return self._basic_principal(value.strip(), policy)
         if "bearer" in schemes and scheme == "bearer":
-            return self._token_principal(value.strip())
+            return self._token_principal(value.strip(), policy)
         if "raw" in schemes:
-            return self._token_principal(header.strip())
+            return self._token_principal(header.strip(), policy)
         raise Unauthenticated(AuthFailure.INVALID)
 
-    def _basic_principal(self, encoded: str, username_is_token: bool = False) -> Principal:
+    def _basic_principal(self, encoded: str, policy: AuthPolicy) -> Principal:
         try:
             decoded = base64.b64decode(encoded, validate=True).decode("utf-8")
         except (binascii.Error, UnicodeDecodeError):
             raise Unauthenticated(AuthFailure.INVALID) from None
         username, separator, password = decoded.partition(":")
-        if username_is_token and separator:
-            return self._token_principal(username)
+        if policy.basic_username_is_token and separator:
+            return self._token_principal(username, policy)
         principal = self.check_pair(username, password) if separator else None
         if principal is None:
             raise Unauthenticated(AuthFailure.INVALID)
         return principal
 
-    def _token_principal(self, token: str) -> Principal:
+    def _token_principal(self, token: str, policy: AuthPolicy) -> Principal:
         if token in self._tokens:
             return self._tokens[token]
         issued = self._issued.get(token)
-        if issued is None:
+        if issued is None or issued.issuer not in (None, policy.token_issuer):
             raise Unauthenticated(AuthFailure.INVALID)
-        principal, expires_at = issued
-        if self.clock() >= expires_at:
+        if self.clock() >= issued.expires_at:
             raise Unauthenticated(AuthFailure.EXPIRED)
-        return principal
+        return issued.principal

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from mockdesk.core.encoding import RenderCache
-from mockdesk.core.fixtures import PinnedTicket, load_pinned
+from mockdesk.core.fixtures import PinnedTicket, load_all
 from mockdesk.core.seeding import SeededFaker
 from mockdesk.core.store import TicketStore
 
@@ -35,8 +35,7 @@ def build_dataset(
     for index in range(count):
         ticket = data.generate(fakers.for_key(index), index, catalog)
         tickets[ticket.id] = ticket
-    for entry in pinned:
-        ticket = load_pinned(entry, data.load_fixture, catalog)
+    for ticket in load_all(pinned, data.load_fixture, catalog):
         tickets[ticket.id] = ticket
     store = TicketStore(tickets.values(), order_key=data.order_key, indexed=data.indexed)
     return Dataset(store, catalog)

@@ -1,9 +1,10 @@
 """One :class:`Exchange` per request: everything the pipeline learns about it, in one place.
 
-Built in ``before_request`` (the vendor that owns the path, its dataset, the tenant, the start
-time) and filled in as the request goes (who called, their rate-limit window, the fault rule
-that fired). The error handler and the ``after_request`` hook read it instead of working the
-same things out again: nothing authenticates twice and the vendor is found by path once.
+Built in ``before_request`` (the vendor that owns the path, the tenant named by
+``X-Mockdesk-Tenant``, the vendor's data as that tenant sees it, the start time) and filled in
+as the request goes (who called, their rate-limit window, the fault rule that fired). The error
+handler and the ``after_request`` hook read it instead of working the same things out again:
+nothing authenticates twice and the vendor is found by path once.
 """
 
 from __future__ import annotations
@@ -12,17 +13,17 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from flask import g, request
+from flask import Response, g, request
 
 from mockdesk.core.auth import Principal
+from mockdesk.core.encoding import json_response
 from mockdesk.core.errors import RateLimitStatus
 from mockdesk.core.state import current_state
+from mockdesk.core.tenants import TENANT_HEADER, Tenant, TenantError
 from mockdesk.core.vendor import RequestUrl, VendorSpec
 
 if TYPE_CHECKING:
     from mockdesk.core.dataset import Dataset
-
-DEFAULT_TENANT = "default"
 
 
 @dataclass
@@ -30,9 +31,10 @@ class Exchange:
     vendor: VendorSpec | None
     dataset: Dataset | None
     url: RequestUrl
-    tenant: str = DEFAULT_TENANT
+    tenant: Tenant
     identified: bool = False  # credentials were read (so never read them again)
     principal: Principal | None = None  # who they named (kept when refused a scope)
+    credential: str | None = None  # the configured credential carried (for faults, the journal)
     rate_limit: RateLimitStatus | None = None  # the caller's window after this request
     fault: int | None = None  # the id of the fault rule that shaped this response
     started: float = field(default_factory=time.perf_counter)
@@ -44,17 +46,23 @@ class Exchange:
         return self.vendor, self.dataset
 
 
-def open_exchange() -> None:
-    """The app's ``before_request``: this request's exchange, its vendor found by path."""
+def open_exchange() -> Response | None:
+    """The app's ``before_request``: this request's exchange, its vendor found by path. An
+    unusable tenant name is answered here, in mockdesk's own 400 shape (not a vendor's)."""
     state = current_state()
     spec = state.vendor_for_path(request.path)
-    g.mockdesk = Exchange(
-        vendor=spec,
-        dataset=state.datasets[spec.slug] if spec else None,
-        url=RequestUrl(
-            request.scheme, request.host, request.path, request.query_string.decode("latin-1")
-        ),
+    url = RequestUrl(
+        request.scheme, request.host, request.path, request.query_string.decode("latin-1")
     )
+    try:
+        tenant = state.tenants.get(request.headers.get(TENANT_HEADER))
+    except TenantError as error:
+        g.mockdesk = Exchange(vendor=None, dataset=None, url=url, tenant=state.tenants.default)
+        body = {"error": "invalid_request", "fields": {TENANT_HEADER: [error.reason]}}
+        return json_response(body, 400)
+    dataset = state.dataset(spec.slug, tenant) if spec else None
+    g.mockdesk = Exchange(vendor=spec, dataset=dataset, url=url, tenant=tenant)
+    return None
 
 
 def current_exchange() -> Exchange:

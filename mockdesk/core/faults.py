@@ -112,16 +112,6 @@ def build_error(
     return error
 
 
-def _compat_builder(kind: str) -> Callable[[RateLimitItem | None], MockdeskError]:
-    return lambda limit: build_error(kind, limit)
-
-
-# Compat for callers of the old module (admin/schemas.py lists the kinds from it).
-FAULTS: dict[str, Callable[[RateLimitItem | None], MockdeskError]] = {
-    kind: _compat_builder(kind) for kind in ERROR_KINDS
-}
-
-
 # --- rules ----------------------------------------------------------------------------------
 
 
@@ -252,26 +242,14 @@ class FaultBook:
         max_rules: int = MAX_RULES,
     ) -> None:
         self._ids = ids if ids is not None else itertools.count(1)
+        self._seed = seed
         self._rng = random.Random(seed)
         self._max_rules = max_rules
         self._rules: list[FaultRule] = []
         self._lock = threading.Lock()
 
-    def add(
-        self,
-        spec: RuleSpec | str,
-        vendor: str | None = None,
-        path_prefix: str | None = None,
-        times: int | None = 1,
-    ) -> FaultRule:
-        """Store a rule after the others. Raises ``ValidationError`` past :data:`MAX_RULES`.
-
-        The ``str`` form (an error kind plus ``vendor``, ``path_prefix``, ``times``) is the old
-        signature, kept for existing callers; new code passes a :class:`RuleSpec`.
-        """
-        if isinstance(spec, str):
-            body = {"error": spec, "vendor": vendor, "path_prefix": path_prefix, "times": times}
-            spec = RuleSpec.from_json(body)
+    def add(self, spec: RuleSpec) -> FaultRule:
+        """Store a rule after the others. Raises ``ValidationError`` past :data:`MAX_RULES`."""
         with self._lock:
             if len(self._rules) >= self._max_rules:
                 raise ValidationError(
@@ -301,10 +279,10 @@ class FaultBook:
                 return FaultDecision(rule.id, spec.error, delay_ms, spec.transport)
         return None
 
-    def rules(self) -> list[dict[str, Any]]:
-        """The rules as ``GET /__mockdesk/faults`` lists them (a consistent snapshot)."""
+    def rules(self) -> list[FaultRule]:
+        """Copies of the rules in order (a consistent snapshot; ``as_dict`` each for JSON)."""
         with self._lock:
-            return [rule.as_dict() for rule in self._rules]
+            return [FaultRule(rule.id, rule.spec, rule.fired) for rule in self._rules]
 
     def get(self, rule_id: int) -> dict[str, Any] | None:
         with self._lock:
@@ -323,20 +301,13 @@ class FaultBook:
         return False
 
     def clear(self) -> None:
+        """Remove every rule and re-seed the RNG, so a seeded book repeats after each reset."""
         with self._lock:
             self._rules.clear()
+            self._rng.seed(self._seed)
 
     def __len__(self) -> int:
         return len(self._rules)
-
-    def raise_if_due(self, vendor: str, path: str, limit: RateLimitItem | None = None) -> None:
-        """Compat for the old request flow: raise the error of the first matching rule.
-
-        Only ``error`` effects are honoured here; the new flow calls :meth:`pick` instead.
-        """
-        decision = self.pick(RequestFacts(vendor, path, "GET", None, "default"))
-        if decision is not None and decision.error is not None:
-            raise build_error(decision.error, limit)
 
 
 # --- validation -----------------------------------------------------------------------------

@@ -1,90 +1,135 @@
 """Everything a running mockdesk holds, hung off the app (``app.extensions["mockdesk"]``).
 
-Ticket data is a pure function of seed and fixtures, so it is built once and never mutated;
-what changes at run time (rate-limit counters, issued tokens, faults, the request log, limits
-set through the admin API) is what :meth:`MockdeskState.reset` clears. Every change goes through
-a method here, under the state's lock: the admin API, the pytest plugin and the tests call
-methods, never the dicts.
+Ticket data is a pure function of seed and fixtures, so it is built once per seed and never
+mutated. What changes at run time (rate-limit windows and limit overrides, issued tokens, fault
+rules, the journal, the clock, runtime tickets) lives in :class:`~mockdesk.core.tenants.Tenant`s,
+one per ``X-Mockdesk-Tenant`` value. Every change goes through a method, under a lock: the admin
+API, the pytest plugin and the tests call methods, never the dicts.
 """
 
 from __future__ import annotations
 
 import threading
-from collections import deque
-from collections.abc import Sequence
+from collections import OrderedDict, deque
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from flask import current_app
 from limits import RateLimitItem
 
 from mockdesk.core.auth import Credentials
+from mockdesk.core.clock import MockClock
 from mockdesk.core.dataset import Dataset, build_dataset
-from mockdesk.core.faults import FaultBook
 from mockdesk.core.fixtures import read_fixture_files
-from mockdesk.core.ratelimit import RateLimiter, parse_limit
-from mockdesk.core.requestlog import RequestLog
+from mockdesk.core.journal import Journal
+from mockdesk.core.ratelimit import RedisStorage, is_redis, parse_limit
+from mockdesk.core.tenants import Tenant, TenantBook
 from mockdesk.core.vendor import VendorSpec
+from mockdesk.core.windows import MovingWindows, WindowCounter
 from mockdesk.settings import Settings
+
+SEEDS_KEPT = 4  # datasets of this many seeds stay built (the server's and tenants' resets)
 
 
 @dataclass
 class MockdeskState:
     settings: Settings
     vendors: dict[str, VendorSpec]
-    datasets: dict[str, Dataset] = field(default_factory=dict)
-    credentials: Credentials = field(init=False)
-    faults: FaultBook = field(default_factory=FaultBook)
-    log: RequestLog = field(default_factory=RequestLog)
-    _limits: dict[str, RateLimitItem | None] = field(default_factory=dict)
     seed: int = 0
+    tenants: TenantBook = field(init=False)
     # the last unhandled exceptions, for LiveServer.raise_crashes; bounded for long-lived servers
     crashes: deque[BaseException] = field(default_factory=lambda: deque(maxlen=100))
+    _limits: dict[str, RateLimitItem | None] = field(default_factory=dict)
+    _datasets: OrderedDict[int, dict[str, Dataset]] = field(default_factory=OrderedDict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
-        self.limiter = RateLimiter(self.settings.storage_uri)
-        self.credentials = Credentials(defaults=self.settings.credentials)
+        self.storage = (
+            RedisStorage.open(self.settings.storage_uri)
+            if is_redis(self.settings.storage_uri)
+            else None
+        )
+        self.tenants = TenantBook(
+            Journal(capacity=self.settings.journal_size),
+            make_credentials=self._credentials,
+            make_windows=self._windows,
+        )
         self.seed = self.settings.seed
-        self.datasets = self._build_datasets(self.seed)
+        self._fixtures = read_fixture_files(self.settings.fixtures, self.vendors)
         self._limits = self._configured_limits()
+        self.datasets_for(self.seed)
 
     @classmethod
     def build(cls, settings: Settings, vendors: Sequence[VendorSpec]) -> MockdeskState:
         return cls(settings, {spec.slug: spec for spec in vendors})
 
-    def reset(self, seed: int | None = None) -> None:
-        """Back to a fresh server: counters, tokens, faults, log and limits; data for ``seed``."""
+    # data
+
+    @property
+    def datasets(self) -> dict[str, Dataset]:
+        """Every vendor's data for the server's seed."""
+        return self.datasets_for(self.seed)
+
+    def datasets_for(self, seed: int) -> dict[str, Dataset]:
+        """Every vendor's data for ``seed``, built on first use; the last few seeds are kept."""
         with self._lock:
-            if seed is not None and seed != self.seed:
-                self.datasets = self._build_datasets(seed)
+            built = self._datasets.get(seed)
+            if built is None:
+                built = self._datasets[seed] = self._build_datasets(seed)
+                while len(self._datasets) > SEEDS_KEPT:
+                    self._datasets.popitem(last=False)
+            self._datasets.move_to_end(seed)
+            return built
+
+    def dataset(self, slug: str, tenant: Tenant) -> Dataset:
+        """The vendor's data as ``tenant`` sees it: its seed, with its runtime tickets."""
+        base = self.datasets_for(self.seed if tenant.seed is None else tenant.seed)[slug]
+        view = tenant.runtime.view(
+            slug, base.store, self.vendors[slug].data, lambda store: Dataset(store, base.catalog)
+        )
+        return base if view is None else view
+
+    # run-time state
+
+    def reset(self, seed: int | None = None) -> None:
+        """Back to a fresh server: every tenant's state, the journal, limits; data for ``seed``."""
+        if seed is not None:
+            self.datasets_for(seed)
+        with self._lock:
+            if seed is not None:
                 self.seed = seed
-            self.limiter.reset()
-            self.credentials.forget_issued()
-            self.faults.clear()
-            self.log.clear()
             self.crashes.clear()
             self._limits = self._configured_limits()
+        self.tenants.reset_all()
+
+    @property
+    def credentials(self) -> Credentials:
+        """The default tenant's credentials (the one table a test without tenants uses)."""
+        return self.tenants.default.credentials
 
     def limit_for(self, slug: str) -> RateLimitItem | None:
-        """The vendor's rate limit now (None: off)."""
+        """The vendor's configured rate limit now (None: off); a tenant may override it."""
         return self._limits[slug]
 
     def limits(self) -> dict[str, RateLimitItem | None]:
-        """Every vendor's rate limit now, by slug (a copy)."""
+        """Every vendor's configured rate limit now, by slug (a copy)."""
         with self._lock:
             return dict(self._limits)
 
-    def set_limit(self, slug: str, limit: str) -> None:
-        """Change one vendor's limit (``30/minute``, ``off``); its counters start from zero in
-        the new window. Raises KeyError for an unknown vendor, ValueError for a bad limit."""
+    def set_limit(self, slug: str, limit: str, tenant: Tenant | None = None) -> None:
+        """Change one vendor's limit (``30/minute``, ``off``) in ``tenant`` (default: the default
+        tenant); its counters start from zero in the new window. Raises KeyError for an unknown
+        vendor, ValueError for a bad limit."""
         if slug not in self.vendors:
             raise KeyError(slug)
-        parsed = parse_limit(limit)
-        with self._lock:
-            self._limits[slug] = parsed
+        (tenant or self.tenants.default).set_limit(slug, parse_limit(limit))
 
     def record_crash(self, error: BaseException) -> None:
         self.crashes.append(error)
+
+    def storage_healthy(self) -> bool:
+        """Whether the shared storage answers (always, for memory)."""
+        return self.storage is None or self.storage.healthy()
 
     def vendor_for_path(self, path: str) -> VendorSpec | None:
         """The vendor whose real paths contain ``path`` (longest base path wins)."""
@@ -95,10 +140,20 @@ class MockdeskState:
                     best = (len(base), spec)
         return best[1]
 
+    def _credentials(self, clock: MockClock) -> Credentials:
+        return Credentials(clock=clock, defaults=self.settings.credentials)
+
+    def _windows(self, clock: MockClock, tenant: str) -> WindowCounter:
+        make: Callable[[MockClock, str], WindowCounter] = (
+            self.storage.windows if self.storage is not None else _memory_windows
+        )
+        return make(clock, tenant)
+
     def _build_datasets(self, seed: int) -> dict[str, Dataset]:
-        pinned = read_fixture_files(self.settings.fixtures, self.vendors)
         return {
-            slug: build_dataset(spec.data, slug, seed, self.settings.tickets, pinned.get(slug, []))
+            slug: build_dataset(
+                spec.data, slug, seed, self.settings.tickets, self._fixtures.get(slug, [])
+            )
             for slug, spec in self.vendors.items()
         }
 
@@ -107,6 +162,10 @@ class MockdeskState:
             slug: parse_limit(self.settings.rate_limits.get(slug, spec.rate_limit.default))
             for slug, spec in self.vendors.items()
         }
+
+
+def _memory_windows(clock: MockClock, tenant: str) -> WindowCounter:
+    return MovingWindows(clock)
 
 
 def _under(path: str, base: str) -> bool:

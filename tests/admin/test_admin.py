@@ -111,9 +111,10 @@ def test_request_log_records_what_clients_sent(mockdesk: LiveServer) -> None:
     spec = VENDORS[0]
     listing(mockdesk, spec, page=2)
     entries = admin(mockdesk, "GET", "/requests", params={"vendor": spec.slug}).json()["requests"]
-    assert [(e["path"], e["query"], e["status"], e["authorization"]) for e in entries] == [
-        (spec.list_path, "page=2", 200, True)
+    assert [(e["path"], e["query"], e["status"], e["credential"]) for e in entries] == [
+        (spec.list_path, {"page": ["2"]}, 200, "mockdesk-key")
     ]
+    assert entries[0]["headers"]["Authorization"] == "Basic [redacted]"
     assert admin(mockdesk, "DELETE", "/requests").status_code == 204
     assert admin(mockdesk, "GET", "/requests").json() == {"requests": []}
 

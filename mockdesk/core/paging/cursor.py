@@ -15,6 +15,7 @@ import bisect
 import hashlib
 import hmac
 import json
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -34,6 +35,9 @@ class Position:
 
 @dataclass(frozen=True)
 class CursorPage(Generic[T]):
+    """A page, the positions of its neighbours, and the position it was read from (None: the
+    first page), which DRF-style envelopes need to link back the way a cursor came."""
+
     items: Sequence[T]
     next: Position | None
     previous: Position | None
@@ -46,15 +50,22 @@ def cursor_page(
     position: Position | None,
     limit: int,
 ) -> CursorPage[T]:
-    """The page at ``position`` in ``matches`` (sorted ascending by ``sort_key``, keys unique)."""
-    if position is None:
-        start, end = 0, min(limit, len(matches))
-    elif position.reverse:
-        end = bisect.bisect_left(matches, position.key, key=sort_key)
-        start = max(0, end - limit)
-    else:
-        start = bisect.bisect_right(matches, position.key, key=sort_key)
-        end = min(start + limit, len(matches))
+    """The page at ``position`` in ``matches`` (sorted ascending by ``sort_key``, keys unique).
+
+    A position whose key cannot be compared with the sort keys (a cursor of another shape) is
+    :class:`InvalidCursor`, never a ``TypeError``.
+    """
+    try:
+        if position is None:
+            start, end = 0, min(limit, len(matches))
+        elif position.reverse:
+            end = bisect.bisect_left(matches, position.key, key=sort_key)
+            start = max(0, end - limit)
+        else:
+            start = bisect.bisect_right(matches, position.key, key=sort_key)
+            end = min(start + limit, len(matches))
+    except TypeError:
+        raise InvalidCursor() from None
     items = matches[start:end]
     if not items:  # only a stale cursor lands here: there is nowhere sensible to link to
         return CursorPage(items=items, next=None, previous=None, origin=position)
@@ -70,8 +81,16 @@ class SignedCursorCodec:
     """Opaque cursors: base64url JSON of the position and the query's fingerprint, HMAC-signed.
 
     A cursor that was altered, cut short, or minted for a different query decodes to
-    :class:`InvalidCursor`, which is what a client that mixes up cursors should see.
+    :class:`InvalidCursor`, which is what a client that mixes up cursors should see. So does a
+    well-signed cursor whose payload is not what :meth:`encode` writes (the secret of a seeded
+    server can be derived from its seed, so a signature proves nothing about shape): the body
+    must be a JSON object of exactly ``k``, ``r`` (0 or 1) and ``q``, and the key plain JSON
+    within :data:`MAX_KEY_DEPTH`, and, when the caller passes ``valid_key``, one it accepts (the
+    pager's sort key shape, e.g. :func:`shaped_like`). Nothing in a cursor can raise anything
+    but :class:`InvalidCursor`.
     """
+
+    MAX_LENGTH = 2048  # characters; a real cursor is well under 200
 
     def __init__(self, secret: bytes) -> None:
         self._secret = secret
@@ -82,7 +101,30 @@ class SignedCursorCodec:
         signature = hmac.new(self._secret, body, hashlib.sha256).digest()[:12]
         return _b64(body) + "." + _b64(signature)
 
-    def decode(self, token: str, query: Mapping[str, Any]) -> Position:
+    def decode(
+        self,
+        token: str,
+        query: Mapping[str, Any],
+        valid_key: Callable[[Any], bool] | None = None,
+    ) -> Position:
+        """The position ``token`` carries; :class:`InvalidCursor` for anything else."""
+        body = self._verified_body(token)
+        try:
+            payload = json.loads(body, parse_constant=_refuse)
+        except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
+            raise InvalidCursor() from None
+        if not isinstance(payload, dict) or set(payload) != {"k", "r", "q"}:
+            raise InvalidCursor()
+        reverse, key = payload["r"], payload["k"]
+        if payload["q"] != fingerprint(query) or type(reverse) is not int or reverse not in (0, 1):
+            raise InvalidCursor()
+        if not _plain_key(key) or (valid_key is not None and not _accepts(valid_key, key)):
+            raise InvalidCursor()
+        return Position(key, reverse=bool(reverse))
+
+    def _verified_body(self, token: str) -> bytes:
+        if not isinstance(token, str) or not token.isascii() or len(token) > self.MAX_LENGTH:
+            raise InvalidCursor()
         try:
             body_part, signature_part = token.split(".")
             body, signature = _unb64(body_part), _unb64(signature_part)
@@ -91,10 +133,56 @@ class SignedCursorCodec:
         expected = hmac.new(self._secret, body, hashlib.sha256).digest()[:12]
         if not hmac.compare_digest(signature, expected):
             raise InvalidCursor()
-        payload = json.loads(body)
-        if payload.get("q") != fingerprint(query):
-            raise InvalidCursor()
-        return Position(payload["k"], reverse=bool(payload["r"]))
+        return body
+
+
+MAX_KEY_DEPTH = 4
+
+
+def shaped_like(example: Any) -> Callable[[Any], bool]:
+    """A ``valid_key`` for :meth:`SignedCursorCodec.decode`: accepts keys with the JSON shape of
+    ``example`` (the same container lengths, ``int`` where it has an ``int`` and never a bool,
+    ``str`` where it has a ``str``, a finite number where it has a ``float``). A sort key of
+    ``[-1730000000000, "7ZZ…"]`` is ``shaped_like([0, ""])``."""
+
+    def check(value: Any, model: Any) -> bool:
+        if isinstance(model, bool) or value is None or model is None:
+            return type(value) is type(model)
+        if isinstance(model, int):
+            return type(value) is int
+        if isinstance(model, float):
+            return type(value) in (int, float) and math.isfinite(value)
+        if isinstance(model, str):
+            return isinstance(value, str)
+        if isinstance(model, (list, tuple)):
+            return (
+                isinstance(value, list)
+                and len(value) == len(model)
+                and all(check(v, m) for v, m in zip(value, model, strict=True))
+            )
+        return False
+
+    return lambda key: check(key, example)
+
+
+def _accepts(valid_key: Callable[[Any], bool], key: Any) -> bool:
+    try:
+        return bool(valid_key(key))
+    except (TypeError, ValueError, LookupError, AttributeError):
+        return False
+
+
+def _plain_key(key: Any, depth: int = 0) -> bool:
+    """Scalars and lists of them, nested at most :data:`MAX_KEY_DEPTH`: what a sort key is."""
+    if isinstance(key, list):
+        return depth < MAX_KEY_DEPTH and all(_plain_key(k, depth + 1) for k in key)
+    if isinstance(key, float):
+        return math.isfinite(key)
+    return key is None or isinstance(key, (str, int))
+
+
+def _refuse(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
 
 
 def fingerprint(query: Mapping[str, Any]) -> str:
@@ -108,4 +196,5 @@ def _b64(raw: bytes) -> str:
 
 
 def _unb64(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    """Strict base64url: a character outside the alphabet is an error, not skipped."""
+    return base64.b64decode(text + "=" * (-len(text) % 4), altchars=b"-_", validate=True)
