@@ -6,10 +6,28 @@ with scope ``read:support``, RFC 7807 problems with ``code``. Decisions where th
 silent (shared/vendors.md, "Decisions"; the rest are this package's own):
 
 - Also served: ``GET /api/v2/support/tickets/{id}`` (a ``tkt_`` id or the numeric number;
-  adds ``body``, ``attachments``, ``messages``) and ``GET /api/v2/support/departments`` (scope
+  adds ``body``, ``attachments``, ``messages``), ``GET /api/v2/support/departments`` (scope
   ``read:account``; only the departments some ticket uses, so its slugs are exactly the
-  tickets' slugs). Anything else under /api/v2 is a problem-document 404 (405 with ``Allow`` for
-  a wrong method on a served path).
+  tickets' slugs) and ``GET /api/v2/support/attachments/{id}?ticketId=tkt_…`` (below).
+  Anything else under /api/v2 is a problem-document 404 (405 with ``Allow`` for a wrong method
+  on a served path).
+- Attachment download (developer.hostup.se ``get-v2-support-attachments-id``: "Download a
+  support ticket attachment as binary data… The API verifies the attachment belongs to that
+  ticket"; scope ``read:support``): checks in the order admit (faults, auth, scope, rate
+  limit), then ``ticketId``, then ownership. ``ticketId`` missing or empty: the page's 400
+  example (title "Invalid request", detail "`ticketId` query parameter is required.",
+  ``errors[0]`` code ``missing_required``); present but not ``tkt_`` + 26 Crockford characters:
+  the same 400 with "`ticketId` must be a support ticket ID (tkt_...)." and code
+  ``invalid_format``. An unknown attachment, an unknown ticket, or another ticket's attachment:
+  404 ``attachment_not_found`` "Attachment not found" / "The requested attachment could not be
+  found." (HostUp's errors/attachment_not_found page), so a caller cannot probe which tickets
+  exist. 200: the bytes, ``Content-Type`` exactly the attachment's ``contentType``,
+  ``Content-Length`` its ``byteLength``, ``Content-Disposition: attachment; filename="…"``
+  (RFC 6266, ``filename*`` when not ASCII); HEAD works. The file is real where it can be
+  (``mockdesk.core.attachments``): a PNG screenshot, a one-page HostUp invoice PDF in the
+  ticket's language, web-server and PHP error-log lines that end before the message that
+  carried the file, pasted configuration; always exactly ``byteLength`` bytes and a pure
+  function of the ticket and attachment, so the same seed serves the same bytes.
 - Auth: ``Authorization: Bearer <key>``; ``mockdesk-token`` has every scope,
   ``mockdesk-token-noscope`` gets 403 ``forbidden`` "Missing required scope: read:support"
   (``read:account`` on departments). 401 ``unauthorized`` "Authentication required." for a
@@ -40,9 +58,14 @@ silent (shared/vendors.md, "Decisions"; the rest are this package's own):
   ``Retry-After`` (seconds). A 401 has none: the caller is not known, so there is no window.
 - Detail: ``messages[0]`` is the opening message (its body is ``body``), ``messageCount`` equals
   ``len(messages)``, the last message is ``lastMessageAt``, senders are ``customer``, ``staff``
-  or ``automation`` and fit the status. Attachments carry ``id``, ``filename``, ``contentType``,
-  ``byteLength`` (the upload response's names) and a ``downloadUrl`` on this server with
-  ``?ticketId=``; the ticket's ``attachments`` are its messages' attachments in order.
+  or ``automation`` and fit the status. The conversation is a support exchange about the
+  department's kind of problem (the core's conversation generator), in Swedish for about 60%
+  of tickets and English for the rest (hostup.se is Swedish, its API docs English), one
+  language per ticket, automatic notices included; it quotes the linked service's domain or
+  address. Times strictly increase and stay before the data's "now". Attachments carry
+  ``id``, ``filename``, ``contentType``, ``byteLength`` (the upload response's names) and a
+  ``downloadUrl`` on this server with ``?ticketId=``; the ticket's ``attachments`` are its
+  messages' attachments in order.
 - Fixtures are detail responses; ``messageCount`` must equal the messages, the department must
   be one of the catalogue's, ``createdAt`` must not be null.
 """
@@ -63,7 +86,7 @@ from mockdesk.core.vendor import DataSpec, DetailEndpoint, ListEndpoint, RateLim
 from mockdesk.vendors.hostup import data, envelope, errors, fixtures, query, serializer
 from mockdesk.vendors.hostup.routes import routes
 
-TICKET_ID = re.compile(rf"tkt_[{data.CROCKFORD}]{{26}}")
+TICKET_ID = query.TICKET_ID
 TICKET_NUMBER = re.compile(r"[0-9]+")
 
 

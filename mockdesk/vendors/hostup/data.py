@@ -1,10 +1,12 @@
 """HostUp support tickets: the model, the department catalogue, and a coherent generator.
 
 A ticket's status agrees with its conversation (``answered`` ends with staff, ``customer_reply``
-with the customer, ``open`` has no staff reply yet); its department decides which kind of
-service it links (a VPS ticket links a VPS); ``messageCount`` is the length of ``messages``, whose
-first entry is the opening message (``body``) and whose last is ``lastMessageAt``. Ids are
-ULID-like (Crockford base32, lower case) with the creation time in their first ten characters.
+with the customer, ``open`` has no staff reply yet), which is a support exchange about the
+ticket's department in Swedish or English (``conversation``) quoting the linked service; its
+department decides which kind of service it links (a VPS ticket links a VPS); ``messageCount``
+is the length of ``messages``, whose first entry is the opening message (``body``) and whose
+last is ``lastMessageAt``. Ids are ULID-like (Crockford base32, lower case) with the creation
+time in their first ten characters.
 """
 
 from __future__ import annotations
@@ -16,9 +18,11 @@ from typing import Any
 
 from faker import Faker
 
+from mockdesk.core.conversations import Conversation
 from mockdesk.core.paging.cursor import SignedCursorCodec
 from mockdesk.core.store import TicketStore
-from mockdesk.core.timeline import DATA_EPOCH, created_at_for, id_for, later
+from mockdesk.core.timeline import created_at_for, id_for
+from mockdesk.vendors.hostup.conversation import LAST_MOMENT, SENDER, conversation, language_for
 
 CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz"
 STATUSES = ("open", "answered", "customer_reply", "in_progress", "on_hold", "closed", "unknown")
@@ -81,6 +85,7 @@ class Ticket:
     linked_services: tuple[LinkedService, ...]
     body: str | None
     messages: tuple[Message, ...]
+    language: str = "en"  # the conversation's; a fixture's is English unless it says otherwise
 
     @property
     def message_count(self) -> int:
@@ -124,52 +129,22 @@ _SERVICE_OF_DEPARTMENT = {
     "billing": ("hosting", "vps", "domain"),
     "sales": ("hosting", "vps"),
 }
-_SUBJECTS = {
-    "general-web-hosting": (
-        "Question about my hosting account", "Website shows 500 error", "Email not arriving",
-        "Cannot log in to cPanel", "SSL certificate not renewing", "Site is very slow",
-        "Need help with PHP version", "Restore backup from yesterday",
-    ),
-    "domain-names": (
-        "Transfer my domain to HostUp", "DNS changes not propagating", "Domain expired",
-        "Change nameservers", "EPP code for transfer", "WHOIS privacy question",
-    ),
-    "vps": (
-        "Question about my VPS", "VPS not reachable", "Upgrade to a larger plan",
-        "Reverse DNS for my IP", "Server rebooted unexpectedly", "Need a snapshot restored",
-    ),
-    "billing": (
-        "Invoice question", "Refund request", "Payment failed", "Change billing address",
-        "Cancel my service", "Double charged this month",
-    ),
-    "sales": (
-        "Pre-sales question", "Custom dedicated setup", "Volume discount for agencies",
-        "Migrating 20 sites to HostUp",
-    ),
-}  # fmt: skip
-_OPENINGS = (
-    "Hi, {subject_lower} since this morning. Could you take a look?",
-    "Hello! I need some help: {subject_lower}. Thanks in advance.",
-    "Hi team, {subject_lower}. I have tried clearing the cache already.",
-    "Hej, {subject_lower}. What should I do?",
-)
-_STAFF_REPLIES = (
-    "Thanks for reaching out. We have looked into this and it should be resolved now.",
-    "Could you send us the exact error message and the time it happened?",
-    "We have escalated this to our technicians and will get back to you shortly.",
-    "This has been fixed on our side. Please let us know if anything still looks wrong.",
-)
-_CUSTOMER_REPLIES = (
-    "Thanks, it works now!", "It still happens, see the attached screenshot.",
-    "Here is the error message you asked for.", "Any update on this?",
-)  # fmt: skip
-_AUTOMATION = (
-    "This ticket was closed automatically after 7 days without a reply.",
-    "We have received your ticket and will answer as soon as possible.",
-)
 _PLANS = ("VPS XS", "VPS S", "VPS M", "VPS L", "VPS XL")
-_FILES = (("screenshot.png", "image/png"), ("error.log", "text/plain"),
-          ("invoice.pdf", "application/pdf"), ("config.txt", "text/plain"))  # fmt: skip
+_PNG, _LOG, _PDF, _CONFIG = (
+    ("screenshot.png", "image/png"),
+    ("error.log", "text/plain"),
+    ("invoice.pdf", "application/pdf"),
+    ("config.txt", "text/plain"),
+)
+# What people attach in each department: screenshots, logs and configuration to technical
+# tickets, invoices (and screenshots of payment pages) to billing ones.
+_FILES = {
+    "general-web-hosting": (_PNG, _LOG, _CONFIG),
+    "domain-names": (_PNG, _CONFIG),
+    "vps": (_LOG, _CONFIG, _PNG),
+    "billing": (_PDF, _PNG),
+    "sales": (_PDF, _PNG),
+}  # fmt: skip
 
 
 def ulid_like(rng: Random, moment: datetime) -> str:
@@ -196,79 +171,72 @@ def generate(faker: Faker, index: int, catalog: Catalog) -> Ticket:
     department = rng.choices(catalog.departments, weights=(40, 20, 20, 15, 5))[0]
     status = rng.choices(STATUSES, weights=_STATUS_WEIGHTS)[0]
     created_at = created_at_for(rng, index)
-    subject = rng.choice(_SUBJECTS[department.slug])
     requester = faker.name() if rng.random() < 0.97 else None
-    messages = _conversation(faker, status, subject, requester, created_at)
+    services = _services(faker, department.slug, created_at)
+    language = language_for(rng)
+    talk = conversation(
+        rng,
+        department=department.slug,
+        status=status,
+        language=language,
+        opened_at=created_at,
+        customer=requester,
+        agent=f"{faker.first_name()} {faker.last_name()[0]}.",
+        known=_facts_of(services),
+    )
+    messages = _messages(rng, talk, _FILES[department.slug])
     last = messages[-1].sent_at
     return Ticket(
         id="tkt_" + ulid_like(rng, created_at),
         number=str(id_for(rng, index, top=2_160_000, gap=2)),
-        subject=subject if rng.random() < 0.98 else None,
+        subject=talk.subject if rng.random() < 0.98 else None,
         status=status,
         priority=rng.choices(PRIORITIES, weights=_PRIORITY_WEIGHTS)[0],
         department_slug=department.slug,
         department_name=department.display_name,
         created_at=created_at,
-        updated_at=last if rng.random() < 0.7 else later(rng, last, timedelta(hours=6)),
+        updated_at=last if rng.random() < 0.7 else _touched_after(rng, last),
         last_message_at=last,
         cc_emails=tuple(faker.safe_email() for _ in range(rng.choices((0, 1, 2), (80, 15, 5))[0])),
         requester_name=requester,
-        linked_services=_services(faker, department.slug, created_at),
+        linked_services=services,
         body=messages[0].body,
         messages=messages,
+        language=language.value,
     )
 
 
-def _senders(rng: Random, status: str) -> list[str]:
-    """Who wrote each message, ending the way ``status`` says the conversation stands."""
-    if status == "open":
-        return ["customer"] * rng.choice((1, 1, 1, 2))
-    middle = [rng.choice(("staff", "customer")) for _ in range(rng.randrange(0, 4))]
-    ending = {
-        "answered": ["staff"],
-        "customer_reply": ["staff", "customer"],
-        "in_progress": [rng.choice(("staff", "automation"))],
-        "on_hold": ["staff"],
-        "closed": [rng.choice(("staff", "automation"))],
-        "unknown": [rng.choice(SENDERS)],
-    }[status]
-    return ["customer", *middle, *ending]
+def _facts_of(services: tuple[LinkedService, ...]) -> dict[str, str]:
+    """What the conversation should quote from the linked services: the site's domain and the
+    VPS's address, when the ticket links them."""
+    known: dict[str, str] = {}
+    for service in services:
+        details = service.details or {}
+        if service.service_type in ("hosting", "domain") and service.service_name:
+            known.setdefault("domain", service.service_name)
+        if service.service_type == "vps" and details.get("ipAddress"):
+            known.setdefault("ip", str(details["ipAddress"]))
+    return known
 
 
-def _conversation(
-    faker: Faker, status: str, subject: str, requester: str | None, created_at: datetime
+def _messages(
+    rng: Random, talk: Conversation, kinds: tuple[tuple[str, str], ...]
 ) -> tuple[Message, ...]:
-    rng = faker.random
-    staff = f"{faker.first_name()} {faker.last_name()[0]}."
-    senders = _senders(rng, status)
-    # Spread the replies over the time the ticket has had, so recent tickets are not squashed
-    # against the data epoch.
-    step = min(timedelta(hours=20), (DATA_EPOCH - created_at) / len(senders))
+    """The conversation as HostUp messages; people attach files now and then, robots never."""
     messages = []
-    sent_at = created_at
-    for position, sender in enumerate(senders):
-        if position:
-            sent_at = later(rng, sent_at, step)
-        if position == 0:
-            body = rng.choice(_OPENINGS).format(subject_lower=subject[0].lower() + subject[1:])
-        else:
-            body = rng.choice(
-                {"customer": _CUSTOMER_REPLIES, "staff": _STAFF_REPLIES, "automation": _AUTOMATION}[
-                    sender
-                ]
-            )
-        name = {"customer": requester, "staff": staff, "automation": "HostUp"}[sender]
+    for message in talk.messages:
+        sender = SENDER[message.role]
         files = tuple(
-            _attachment(rng, sent_at)
+            _attachment(rng, message.sent_at, kinds)
             for _ in range(rng.choices((0, 1, 2), (85, 12, 3))[0] if sender != "automation" else 0)
         )
         messages.append(
             Message(
-                id="tmsg_" + ulid_like(rng, sent_at),
-                sent_at=sent_at,
-                body=body,
+                id="tmsg_" + ulid_like(rng, message.sent_at),
+                sent_at=message.sent_at,
+                body=message.text,
                 sender=sender,
-                sender_name=name,
+                sender_name="HostUp" if sender == "automation" else message.author,
                 encrypted=sender == "customer" and rng.random() < 0.05,
                 attachments=files,
             )
@@ -276,8 +244,15 @@ def _conversation(
     return tuple(messages)
 
 
-def _attachment(rng: Random, sent_at: datetime) -> Attachment:
-    filename, content_type = rng.choice(_FILES)
+def _touched_after(rng: Random, moment: datetime) -> datetime:
+    """A later change that is not a message (a status or priority edit): up to six hours on,
+    never at or past the data's "now"."""
+    room = int(min(timedelta(hours=6), LAST_MOMENT - moment).total_seconds())
+    return moment + timedelta(seconds=rng.randrange(0, max(1, room)))
+
+
+def _attachment(rng: Random, sent_at: datetime, kinds: tuple[tuple[str, str], ...]) -> Attachment:
+    filename, content_type = rng.choice(kinds)
     return Attachment("tatt_" + ulid_like(rng, sent_at), filename, content_type,
                       rng.randrange(800, 2_400_000))  # fmt: skip
 
@@ -329,3 +304,18 @@ def departments_in_use(catalog: Catalog, store: TicketStore[Ticket]) -> list[Dep
     """The catalogue's departments that at least one ticket belongs to, in catalogue order."""
     used = store.values_of("department_slug")
     return [department for department in catalog.departments if department.slug in used]
+
+
+def find_attachment(
+    store: TicketStore[Ticket], ticket_id: str, attachment_id: str
+) -> tuple[Ticket, Message, Attachment] | None:
+    """The attachment ``attachment_id`` of ticket ``ticket_id`` with the message that carried it;
+    None when either is unknown or the attachment belongs to another ticket."""
+    ticket: Ticket | None = store.get(ticket_id)
+    if ticket is None:
+        return None
+    for message in ticket.messages:
+        for attachment in message.attachments:
+            if attachment.id == attachment_id:
+                return ticket, message, attachment
+    return None

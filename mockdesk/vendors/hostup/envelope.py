@@ -14,7 +14,7 @@ from typing import Any
 
 from mockdesk.core.dataset import Dataset
 from mockdesk.core.errors import FieldProblem, InvalidQuery, ProblemKind
-from mockdesk.core.paging.cursor import CursorPage, cursor_page
+from mockdesk.core.paging.cursor import CursorPage, cursor_page, shaped_like
 from mockdesk.core.vendor import DetailContext, ListContext
 from mockdesk.vendors.hostup.data import Ticket, departments_in_use, order_key
 from mockdesk.vendors.hostup.query import filters
@@ -37,8 +37,14 @@ def read_page(
 ) -> CursorPage[Ticket]:
     """The list's ``page`` step: the page after the request's cursor (the first without one)."""
     codec = dataset.catalog.cursors
-    position = codec.decode(query["cursor"], filters(query)) if "cursor" in query else None
+    if "cursor" not in query:
+        return cursor_page(matches, _cursor_key, None, query["limit"])
+    position = codec.decode(query["cursor"], filters(query), valid_key=CURSOR_KEY_SHAPE)
     return cursor_page(matches, _cursor_key, position, query["limit"])
+
+
+# The listing order's key as a cursor carries it: (negative creation millisecond, id).
+CURSOR_KEY_SHAPE = shaped_like([0, ""])
 
 
 def tickets_page(context: ListContext[CursorPage[Ticket]]) -> dict[str, Any]:

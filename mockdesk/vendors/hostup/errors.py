@@ -36,6 +36,9 @@ from mockdesk.vendors.hostup.data import CROCKFORD
 
 ERROR_TYPE = "https://developer.hostup.se/errors/"
 PROBLEM_JSON = "application/problem+json"
+# A parameter that is missing or not of its kind at all: the attachment page titles that
+# "Invalid request"; a value of the right kind that fails a check is "Validation failed" (seed).
+MALFORMED = frozenset({ProblemKind.REQUIRED, ProblemKind.INVALID})
 
 
 def request_id() -> str:
@@ -71,6 +74,10 @@ def field_error(problem: FieldProblem) -> dict[str, str]:
     """One ``errors[]`` entry: the parameter as a ``?name`` pointer, a sentence, a stable code."""
     name, limits = problem.parameter, problem.constraints
     match problem.kind:
+        case ProblemKind.REQUIRED:
+            detail, code = f"`{name}` query parameter is required.", "missing_required"
+        case ProblemKind.INVALID if problem.message:
+            detail, code = problem.message, "invalid_format"
         case ProblemKind.NOT_INTEGER:
             detail, code = f"`{name}` must be an integer.", "invalid_type"
         case ProblemKind.TOO_SMALL | ProblemKind.TOO_LARGE:
@@ -97,7 +104,12 @@ def render_error(error: MockdeskError, url: RequestUrl) -> Response:
                 if len(errors) == 1
                 else "The query parameters failed validation."
             )
-            body = problem(url, 400, "invalid_request", "Validation failed", detail, errors)
+            title = (
+                "Invalid request"
+                if all(p.kind in MALFORMED for p in error.problems)
+                else "Validation failed"
+            )
+            body = problem(url, 400, "invalid_request", title, detail, errors)
         case InvalidCursor():
             body = problem(
                 url, 400, "invalid_cursor", "Validation failed", "Cursor is invalid or malformed."
@@ -111,6 +123,9 @@ def render_error(error: MockdeskError, url: RequestUrl) -> Response:
                 else "You do not have access to this resource."
             )
             body = problem(url, 403, "forbidden", "Forbidden", detail)
+        case ResourceNotFound() if error.resource == "attachment":
+            detail = "The requested attachment could not be found."
+            body = problem(url, 404, "attachment_not_found", "Attachment not found", detail)
         case ResourceNotFound():
             detail = "The requested support ticket could not be found."
             body = problem(url, 404, "not_found", "Ticket not found", detail)

@@ -35,6 +35,17 @@ Laravel ``meta``, the raw-token ``Authorization`` header, the 401 body, the deta
   ``message_parameters``); ``created_at`` there is "Y-m-d H:i:s" in UTC; ``manager_comment``
   null is "". No such ticket: 404, "تیکت مورد نظر یافت نشد", ``message_code`` "404-1". Fixture
   tickets (a pasted list item) have no interactions or attachment in the detail.
+- Interactions are the rest of the exchange the description opens (the core's conversation
+  generator, per sub-category), in the ticket's own language, quoting its line, phone and
+  code; the state decides the last one (1 the agent's question, 2 the customer's or none, 3 the
+  agent's answer or a private note after it, 4 the agent's close, 5 the agent's private
+  forwarding note); internal notes are ``private: 1``; times are whole seconds, strictly
+  increasing, before the data's "now". ``close_desc`` and ``rate_comment`` are in the ticket's
+  language too.
+- No neighbouring read endpoints (categories, sub-categories, states): IPPanel documents none
+  (``ippanelcom/Edge-Document`` ``docs/ticket/*``, its Persian copies, ``sidebars.ts`` and its
+  history list only create, list, show and reply; the repository's only "categories" are SMS
+  job categories). docs/ippanel.md lists what was searched.
 - Other paths under /v1: 404 "آدرس مورد نظر یافت نشد" "404-1"; wrong method 405 "405-1" with
   ``Allow``; a crash 500 "500-1". All in the same envelope.
 - Rate limit (Laravel's ``throttle:60,1``): 60 a minute per token; ``X-RateLimit-Limit`` and

@@ -18,14 +18,15 @@ from random import Random
 
 from faker import Faker
 
-from mockdesk.core.timeline import created_at_for, id_for, later
-from mockdesk.vendors.ippanel.texts import (
-    AGENT_REPLIES,
-    CLOSE_REASONS,
-    CUSTOMER_FOLLOW_UPS,
-    RATE_COMMENTS,
-    TEXTS,
+from mockdesk.core.conversations import Language, Role
+from mockdesk.core.timeline import created_at_for, id_for
+from mockdesk.vendors.ippanel.conversation import (
+    LAST_MOMENT,
+    closed_without_reply,
+    exchange,
+    forward_note,
 )
+from mockdesk.vendors.ippanel.texts import CLOSE_REASONS, RATE_COMMENTS, TEXTS
 
 STATES: Mapping[int, str] = {
     1: "waiting_response",
@@ -39,7 +40,13 @@ ATTACHMENT_HOST = "https://storage.example.com"
 SUPPORT_DEPARTMENT = 1  # forward.to of a ticket that was never passed on (the seed's value)
 OTHER_DEPARTMENTS = (2, 3, 4)  # technical, financial, sales: where state 5 tickets went
 _STATE_WEIGHTS = {1: 3, 2: 4, 3: 5, 4: 7, 5: 1}
-AGENTS = ("support.rezaei", "support.karimi", "tech.ahmadi", "finance.moradi")
+# username, and how the agent signs in Persian and in English
+AGENTS = (
+    ("support.rezaei", "رضایی", "Rezaei"),
+    ("support.karimi", "کریمی", "Karimi"),
+    ("tech.ahmadi", "احمدی", "Ahmadi"),
+    ("finance.moradi", "مرادی", "Moradi"),
+)
 MANAGER_COMMENTS = ("پیگیری شود", "Escalated to NOC")
 RESELLERS = (300001, 300417, 301152)  # parent_id: the reseller (or sub-reseller) owning a user
 
@@ -96,6 +103,13 @@ class User:
 class Agent:
     id: int
     username: str
+    persian_name: str = ""
+    english_name: str = ""
+
+    def display_name(self, language: Language) -> str:
+        """How the agent signs a reply in ``language``."""
+        name = self.persian_name if language is Language.FA else self.english_name
+        return name or self.username
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,7 +203,7 @@ def catalog(faker: Faker) -> Catalog:
         User(200001 + n * 7 + rng.randrange(7), uname, rng.choice(RESELLERS))
         for n, uname in enumerate(unames)
     )
-    agents = tuple(Agent(n + 1, name) for n, name in enumerate(AGENTS))
+    agents = tuple(Agent(n + 1, *names) for n, names in enumerate(AGENTS))
     return Catalog({c.id: c for c in CATEGORIES}, {s.id: s for s in SUB_CATEGORIES}, users, agents)
 
 
@@ -200,16 +214,16 @@ def generate(faker: Faker, index: int, catalog: Catalog) -> Ticket:
     user = rng.choice(catalog.users)
     created_at = created_at_for(rng, index)
     ticket_id = id_for(rng, index, top=3_400_000, gap=3)
-    subject, desc = _wording(faker, rng, sub_category.id)
-    interactions = _interactions(faker, rng, ticket_id, state_id, user, catalog, created_at)
-    updated_at = (
-        interactions[-1].created_at
-        if interactions
-        else later(rng, created_at, timedelta(minutes=30))
-    )
+    language, subject, desc, known = _wording(faker, rng, sub_category.id)
     closed = state_id == 4
+    forwarded_to = rng.choice(OTHER_DEPARTMENTS) if state_id == 5 else SUPPORT_DEPARTMENT
+    interactions, quiet = _interactions(
+        rng, ticket_id, state_id, sub_category.id, language, user, catalog, created_at, known,
+        forwarded_to,
+    )  # fmt: skip
+    updated_at = interactions[-1].created_at if interactions else _touched_after(rng, created_at)
     rate = rng.randint(1, 5) if closed and rng.random() < 0.6 else 0
-    forwarded_at = later(rng, created_at, timedelta(hours=4)) if state_id == 5 else created_at
+    forwarded_at = interactions[-1].created_at if state_id == 5 and interactions else created_at
     return Ticket(
         id=ticket_id,
         user=user,
@@ -220,7 +234,7 @@ def generate(faker: Faker, index: int, catalog: Catalog) -> Ticket:
         subject=subject,
         desc=desc,
         manager_comment=rng.choice(MANAGER_COMMENTS) if rng.random() < 0.05 else None,
-        close_desc=rng.choice(CLOSE_REASONS) if closed else None,
+        close_desc=_close_reason(rng, language, quiet) if closed else None,
         admin_seen=0 if state_id == 2 and rng.random() < 0.7 else 1,
         user_seen=1 if state_id in (2, 4) else rng.randint(0, 1),
         sms_notification=int(rng.random() < 0.3),
@@ -230,13 +244,13 @@ def generate(faker: Faker, index: int, catalog: Catalog) -> Ticket:
         updated_at=updated_at,
         jira_id=id_for(rng, index, top=1_250_000, gap=1),
         rate=rate,
-        rate_comment=rng.choice(RATE_COMMENTS) if rate else None,
+        rate_comment=rng.choice(RATE_COMMENTS[language]) if rate else None,
         forward=Forward(
             id=id_for(rng, index, top=2_900_000, gap=2),
             from_user=user.user_id,
-            to=rng.choice(OTHER_DEPARTMENTS) if state_id == 5 else SUPPORT_DEPARTMENT,
+            to=forwarded_to,
             created_at=created_at,
-            updated_at=later(rng, forwarded_at, timedelta(minutes=20)),
+            updated_at=forwarded_at if state_id == 5 else _touched_after(rng, created_at),
             seen=state_id != 2 or rng.random() < 0.3,
         ),
         attachment=_attachment(rng, user.uname, "ticket") if rng.random() < 0.2 else None,
@@ -244,48 +258,97 @@ def generate(faker: Faker, index: int, catalog: Catalog) -> Ticket:
     )
 
 
-def _wording(faker: Faker, rng: Random, sub_category_id: int) -> tuple[str, str]:
+def _wording(
+    faker: Faker, rng: Random, sub_category_id: int
+) -> tuple[Language, str, str, dict[str, str]]:
+    """The ticket's language, subject and description, and the details the description quotes
+    (so the replies quote the same line, phone, amount and code)."""
     persian, english = TEXTS[sub_category_id]
-    subject, desc = rng.choice(persian if rng.random() < 0.7 else english)
+    language = Language.FA if rng.random() < 0.7 else Language.EN
+    subject, desc = rng.choice(persian if language is Language.FA else english)
     fills = {
         "line": f"{rng.choice(('3000', '5000', '2000', '9000'))}{rng.randrange(10**4, 10**8)}",
         "phone": faker["fa_IR"].numerify("0912#######"),
         "amount": f"{rng.randrange(5, 500) * 100_000:,}",
         "code": faker["en_US"].bothify("??#####").lower(),
     }
-    return subject, desc.format(**fills)
+    known = {name: fills[name] for name in ("line", "phone", "code") if f"{{{name}}}" in desc}
+    return language, subject, desc.format(**fills), known
 
 
 def _interactions(
-    faker: Faker,
     rng: Random,
     ticket_id: int,
     state_id: int,
+    sub_category_id: int,
+    language: Language,
     user: User,
     catalog: Catalog,
     created_at: datetime,
-) -> tuple[Interaction, ...]:
-    """Replies alternate agent, customer, agent…; a ticket waiting for support may have none."""
-    count = rng.randint(0, 2) if state_id == 2 else rng.randint(1, 5)
-    found = []
-    moment = created_at
-    for n in range(count):
-        moment = later(rng, moment, timedelta(hours=6))
-        by_agent = n % 2 == 0
-        agent = rng.choice(catalog.agents)
+    known: dict[str, str],
+    forwarded_to: int,
+) -> tuple[tuple[Interaction, ...], bool]:
+    """The replies after the description, and whether the agent closed for lack of a reply.
+
+    Times are whole seconds (the detail shows ``Y-m-d H:i:s``) and strictly increasing; a
+    reply that would share its second with the one before is left out (only possible for a
+    ticket opened seconds before the data's "now")."""
+    agent = rng.choice(catalog.agents)
+    talk = exchange(
+        rng,
+        sub_category_id=sub_category_id,
+        state_id=state_id,
+        language=language,
+        opened_at=created_at,
+        agent=agent.display_name(language),
+        known=known,
+    )
+    replies = [(m.text, m.role, m.sent_at.replace(microsecond=0)) for m in talk.replies]
+    if state_id == 5:
+        moment = (replies[-1][2] if replies else created_at) + timedelta(minutes=5)
+        if moment < LAST_MOMENT:
+            replies.append(
+                (forward_note(rng, language, forwarded_to), Role.NOTE, _seconds(rng, moment))
+            )
+    found: list[Interaction] = []
+    previous = created_at.replace(microsecond=0)
+    for text, role, moment in replies:
+        if moment <= previous:
+            continue
+        previous = moment
+        by_agent = role is not Role.CUSTOMER
         found.append(
             Interaction(
-                id=ticket_id * 10 + n,
-                description=rng.choice(AGENT_REPLIES if by_agent else CUSTOMER_FOLLOW_UPS),
+                id=ticket_id * 10 + len(found),
+                description=text,
                 agent_id=agent.id if by_agent else None,
                 agent_username=agent.username if by_agent else None,
                 created_at=moment,
                 attachment=_attachment(rng, user.uname, "reply") if rng.random() < 0.1 else None,
-                private=int(by_agent and rng.random() < 0.1),
+                private=int(role is Role.NOTE),
                 username=agent.username if by_agent else user.uname,
             )
         )
-    return tuple(found)
+    return tuple(found), closed_without_reply(talk)
+
+
+def _seconds(rng: Random, moment: datetime) -> datetime:
+    """``moment`` plus up to an hour, whole seconds, before the data's "now"."""
+    room = int(min(timedelta(hours=1), LAST_MOMENT - moment).total_seconds())
+    return (moment + timedelta(seconds=rng.randrange(0, max(1, room)))).replace(microsecond=0)
+
+
+def _touched_after(rng: Random, moment: datetime) -> datetime:
+    """A later save of the row: up to 30 minutes on, never at or past the data's "now"."""
+    room = int(min(timedelta(minutes=30), LAST_MOMENT - moment).total_seconds())
+    return moment + timedelta(seconds=rng.randrange(0, max(1, room)))
+
+
+def _close_reason(rng: Random, language: Language, quiet: bool) -> str | None:
+    """``close_desc``: why the agent closed it, in the ticket's language (sometimes blank)."""
+    if rng.random() < 0.15:
+        return None
+    return CLOSE_REASONS[language][1 if quiet else 0]
 
 
 def _longest_gap(created_at: datetime, interactions: tuple[Interaction, ...]) -> int:

@@ -4,12 +4,16 @@
 Most tickets on an Iranian SMS panel are written in Persian, some in English (foreign customers,
 developers pasting API errors). Each sub-category has its own pair of wordings so a ticket's
 subject and description agree with its category. ``{line}``, ``{phone}``, ``{amount}`` and
-``{code}`` are filled in by the generator.
+``{code}`` are filled in by the generator. The replies are the core's conversations
+(``conversation``); what is left here is the ticket's own fields: ``close_desc`` and the rating
+comment, in the ticket's language.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+
+from mockdesk.core.conversations import Language
 
 # sub_category_id -> (Persian (subject, desc) pairs, English (subject, desc) pairs)
 Wording = tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]
@@ -177,18 +181,12 @@ TEXTS: Mapping[int, Wording] = {
     ),
 }  # fmt: skip
 
-AGENT_REPLIES = (
-    "با سلام، مورد بررسی و برطرف شد. لطفا مجددا تست بفرمایید.",
-    "با سلام و احترام، درخواست شما به واحد فنی ارجاع داده شد.",
-    "لطفا شماره خط و زمان دقیق ارسال را اعلام بفرمایید.",
-    "Hello, the issue has been fixed on our side. Please try again.",
-    "Your request has been forwarded to the technical team.",
-)  # fmt: skip
-CUSTOMER_FOLLOW_UPS = (
-    "ممنون، مشکل برطرف شد.",
-    "هنوز مشکل پابرجاست، لطفا پیگیری بفرمایید.",
-    "Thanks, it works now.",
-    "Still failing, please check again.",
-)  # fmt: skip
-CLOSE_REASONS = ("مشکل برطرف شد", "عدم پاسخ کاربر", "Resolved", None)
-RATE_COMMENTS = ("پاسخگویی سریع بود، ممنون", "خیلی طول کشید", "Quick and helpful", None)
+# close_desc: (resolved, closed for lack of a reply)
+CLOSE_REASONS: Mapping[Language, tuple[str, str]] = {
+    Language.FA: ("مشکل برطرف شد", "عدم پاسخ کاربر"),
+    Language.EN: ("Resolved", "Closed: no reply from the customer"),
+}
+RATE_COMMENTS: Mapping[Language, tuple[str | None, ...]] = {
+    Language.FA: ("پاسخگویی سریع بود، ممنون", "خیلی طول کشید", "کارشناس بسیار مسلط بود", None),
+    Language.EN: ("Quick and helpful", "Took too long", "Clear answer, thanks", None),
+}

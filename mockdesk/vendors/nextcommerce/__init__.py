@@ -1,14 +1,32 @@
-"""29next (Next Commerce) Admin API: ``GET /api/admin/tickets/`` and ``/api/admin/tickets/{id}/``.
+"""29next (Next Commerce) Admin API: ``GET /api/admin/tickets/``, ``/api/admin/tickets/{id}/``,
+``/api/admin/tickets/{id}/comments/``, ``/api/admin/tickettypes/`` and ``/tickettypes/{id}/``.
 
 Documented (shared/seeds/001): the list's query parameters, the ``Ticket`` schema and its
 example, the ``next/previous/results`` envelope, Bearer auth with scope ``tickets:read`` and the
-``X-29next-API-Version`` header. The backend is Django REST Framework with django-filter, so
+``X-29next-API-Version`` header. 29next's own Admin API document (2024-04-01, the ticket paths;
+kept here unchanged as ``29next-admin-2024-04-01-tickets.yaml``) adds the comments and ticket
+type endpoints; every 200 of this package validates against it once its 3.0-style
+``nullable: true`` is read as 3.1's ``type: [..., "null"]``.
+
+The backend is Django REST Framework with django-filter, so
 where the docs are silent mockdesk answers as that stack does (shared/vendors.md, "Decisions"):
 
 - Request order as DRF's ``APIView.initial``: version, then authentication and permission, then
   the throttle; then the filters (400), then the cursor (404). ``APPEND_SLASH`` comes before all
-  of it: ``/api/admin/tickets`` (and ``/api/admin/tickets/{id}``) answer 301 to the slash form,
-  query string kept, relative ``Location``, empty body, for any method.
+  of it: ``/api/admin/tickets``, ``/tickets/{id}``, ``/tickets/{id}/comments``,
+  ``/tickettypes`` and ``/tickettypes/{id}`` answer 301 to the slash form, query string kept,
+  relative ``Location``, empty body, for any method.
+- ``GET /api/admin/tickets/{id}/comments/`` (``ticketsCommentsRetrieve``): the document's 200 is
+  a whole ``Ticket``, not a list, so the body is the detail's, byte for byte (its ``comments``
+  are the conversation); unknown or non-numeric id 404 ``{"detail":"Not found."}`` as on the
+  detail (the same router lookup). No query parameters are documented.
+- ``GET /api/admin/tickettypes/`` (``tickettypesList``): ``{next, previous, results: [{id,
+  name}]}`` over the six ticket types every ticket's ``ticket_type`` names (ids 1-6); ``name``
+  is django-filter's exact ``CharFilter`` (case-sensitive, stripped, ``name=`` filters nothing);
+  ``cursor`` DRF's as on tickets but ordered by id ascending (lookups are; the document names no
+  ordering), so ``p`` is the id itself; ``limit`` as on tickets (not documented here either).
+  ``GET /api/admin/tickettypes/{id}/`` (``tickettypesRetrieve``): ``{id, name}``; unknown 404.
+  Same version header, scope ``tickets:read`` and 4/second throttle as the tickets.
 - ``X-29next-API-Version``: missing means ``2024-04-01``; ``2023-02-10``, ``2024-04-01`` and
   ``unstable`` are accepted (matched exactly; all three serve the same ticket schema); anything
   else, an empty value included, is 406 ``{"detail":"Invalid version in \\"X-29next-API-Version\\"
@@ -48,7 +66,15 @@ where the docs are silent mockdesk answers as that stack does (shared/vendors.md
 - Data: every ticket belongs to an order (``order`` is required and not nullable); 15% of
   requesters are outside the store (``requester`` null, ``from_email`` set, channel ``email``);
   tags, products and ticket types are fixed store entities (tag ids 1-16, product ids 101-124,
-  ticket types 1-6); fixtures must use those tags and products.
+  ticket types 1-6); fixtures must use those tags, products and ticket types.
+- Comments are an English storefront support exchange for the ticket's type and status (the
+  core's conversation generator), quoting its order number and product, signed by the
+  assignee and the store: ``new`` holds only the customer's words; ``open`` ends with the
+  customer after an agent answered; ``pending`` (Zendesk's "waiting on the requester") ends
+  with the agent's question; ``solved`` with the resolution or the customer's thanks after it;
+  ``closed`` may add an internal note (``is_public: false``). The subject is the
+  conversation's. Times strictly increase from ``created_at`` and stay before the data's "now";
+  ``updated_at`` is at or after the last comment.
 """
 
 from __future__ import annotations

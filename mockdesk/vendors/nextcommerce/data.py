@@ -3,8 +3,11 @@
 Tags, products and ticket types are store entities with ids that the ``tags`` and ``product``
 filters validate against, so they are fixed tables here, the same for every seed. Users
 (customers and staff) come from the per-seed catalog. A requester outside the system has no
-user id: the ticket and its comments carry ``from_email`` instead. A new ticket has one comment
-and usually no assignee; later states have an agent reply, and some carry internal notes.
+user id: the ticket and its comments carry ``from_email`` instead. The subject and comments are
+one support conversation for the ticket's type and status (``conversation``): a new ticket
+holds only the customer's words and usually has no assignee; later states have the assignee's
+replies and some internal notes; every comment is later than the one before and earlier than
+the data's "now".
 """
 
 from __future__ import annotations
@@ -12,10 +15,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from random import Random
 
 from faker import Faker
 
-from mockdesk.core.timeline import created_at_for, id_for, later
+from mockdesk.core.conversations import Conversation, Role
+from mockdesk.core.timeline import DATA_EPOCH, created_at_for, id_for
+from mockdesk.vendors.nextcommerce.conversation import conversation
 
 STATUSES = ("new", "open", "pending", "solved", "closed")
 PRIORITIES = ("high", "medium", "low")
@@ -57,21 +63,22 @@ TICKET_TYPES: Mapping[int, str] = {
 _STATUS_WEIGHTS = (6, 9, 7, 14, 10)
 _PRIORITY_WEIGHTS = (2, 6, 5)
 _CHANNEL_WEIGHTS = (9, 3, 10, 2, 2)
-_SUBJECTS = (
-    "Where is my order #{order}?",
-    "Order #{order} arrived damaged",
-    "Wrong item received in order #{order}",
-    "Refund request for order #{order}",
-    "Cancel my subscription",
-    "Change shipping address for #{order}",
-    "Discount code not working",
-    "Charged twice for order #{order}",
-    "Question about {product}",
-    "Missing item from order #{order}",
-    "Return label for order #{order}",
-    "{product} out of stock?",
-)
+_STORES = ("Glow & Co.", "Vital Nutrition", "Northwind Wellness", "Pure Habit", "Everyday Fit",
+           "Bloom Botanics")  # fmt: skip
 _ATTACHMENT_NAMES = ("photo.jpg", "IMG_{n}.jpeg", "receipt.pdf", "screenshot-{n}.png", "label.pdf")
+
+
+@dataclass(frozen=True, slots=True)
+class TicketType:
+    """A row of ``GET /tickettypes/``: what a ticket's ``ticket_type`` id names."""
+
+    id: int
+    name: str
+
+
+TICKET_TYPE_ROWS: tuple[TicketType, ...] = tuple(
+    TicketType(type_id, name) for type_id, name in sorted(TICKET_TYPES.items())
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,10 +121,14 @@ class Ticket:
 
 @dataclass(frozen=True)
 class Catalog:
-    """The store's users: customers who open tickets and the staff who answer them."""
+    """The store's users: customers who open tickets and the staff who answer them, their
+    names (as they sign messages), and the store's name (how its staff sign)."""
 
     customers: Mapping[int, str]  # user id -> email
     agents: tuple[int, ...]
+    customer_names: Mapping[int, str]
+    agent_names: Mapping[int, str]
+    store: str
 
     def email_of(self, user_id: int | None) -> str | None:
         return None if user_id is None else self.customers.get(user_id)
@@ -136,7 +147,12 @@ def catalog(faker: Faker) -> Catalog:
         user_id += rng.randrange(1, 30)
         customers[user_id] = faker.unique.email()
     faker.unique.clear()
-    return Catalog(customers=customers, agents=tuple(sorted(rng.sample(range(2, 40), 8))))
+    agents = tuple(sorted(rng.sample(range(2, 40), 8)))
+    # Drawn after the ids and emails, so adding them left those as they were.
+    customer_names = {user_id: faker.name() for user_id in customers}
+    agent_names = {agent: f"{faker.first_name()} {faker.last_name()[0]}." for agent in agents}
+    store = rng.choice(_STORES)
+    return Catalog(customers, agents, customer_names, agent_names, store)
 
 
 def generate(faker: Faker, index: int, catalog: Catalog) -> Ticket:
@@ -153,11 +169,23 @@ def generate(faker: Faker, index: int, catalog: Catalog) -> Ticket:
     products = tuple(sorted(rng.sample(tuple(PRODUCTS), k=rng.choice((0, 1, 1, 1, 2, 3)))))
     order = str(rng.randrange(100_000, 400_000))
     product_name = PRODUCTS[products[0]] if products else rng.choice(tuple(PRODUCTS.values()))
-    subject = rng.choice(_SUBJECTS).format(order=order, product=product_name)
-    comments = _comments(faker, ticket_id, status, created_at, requester, from_email, catalog)
+    ticket_type = None if rng.random() < 0.2 else rng.choice(tuple(TICKET_TYPES))
+    agent = assignee if assignee is not None else rng.choice(catalog.agents)
+    talk = conversation(
+        rng,
+        ticket_type=ticket_type,
+        status=status,
+        opened_at=created_at,
+        customer=None if requester is None else catalog.customer_names[requester],
+        agent=catalog.agent_names[agent],
+        store=catalog.store,
+        order=order,
+        product=product_name,
+    )
+    comments = _comments(faker, ticket_id, talk, requester, from_email, agent)
     return Ticket(
         id=ticket_id,
-        subject=subject,
+        subject=talk.subject,
         status=status,
         priority=rng.choices(PRIORITIES, weights=_PRIORITY_WEIGHTS)[0],
         channel=channel,
@@ -168,9 +196,9 @@ def generate(faker: Faker, index: int, catalog: Catalog) -> Ticket:
         order=order,
         products=products,
         tags=tuple(TAGS[t] for t in sorted(rng.sample(tuple(TAGS), k=rng.choice((0, 1, 1, 2, 3))))),
-        ticket_type=None if rng.random() < 0.2 else rng.choice(tuple(TICKET_TYPES)),
+        ticket_type=ticket_type,
         created_at=created_at,
-        updated_at=later(rng, comments[-1].created_at, timedelta(hours=6)),
+        updated_at=_touched_after(rng, comments[-1].created_at),
         comments=comments,
     )
 
@@ -178,35 +206,36 @@ def generate(faker: Faker, index: int, catalog: Catalog) -> Ticket:
 def _comments(
     faker: Faker,
     ticket_id: int,
-    status: str,
-    created_at: datetime,
+    talk: Conversation,
     requester: int | None,
     from_email: str | None,
-    catalog: Catalog,
+    agent: int,
 ) -> tuple[Comment, ...]:
-    """The customer's message first, then replies: staff public replies and internal notes."""
-    rng = faker.random
-    count = 1 if status == "new" else rng.randint(2, 6)
-    agent = rng.choice(catalog.agents)
-    moment = created_at
+    """The conversation as comments: the customer's (``from_email`` when they are not a store
+    user, some with attachments), the agent's public replies, and internal notes."""
     comments = []
-    for n in range(count):
+    for n, message in enumerate(talk.messages):
         comment_id = ticket_id * 10 + n
-        from_customer = n % 2 == 0
-        if n:
-            moment = later(rng, moment, timedelta(hours=20))
+        from_customer = message.role is Role.CUSTOMER
         comments.append(
             Comment(
                 id=comment_id,
                 author=requester if from_customer else agent,
-                body=faker.paragraph(nb_sentences=rng.randint(1, 4)),
-                created_at=moment,
+                body=message.text,
+                created_at=message.sent_at,
                 from_email=from_email if from_customer else None,
-                is_public=from_customer or rng.random() < 0.8,
+                is_public=message.public,
                 attachments=_attachments(faker, comment_id) if from_customer else (),
             )
         )
     return tuple(comments)
+
+
+def _touched_after(rng: Random, moment: datetime) -> datetime:
+    """When the ticket was last saved: up to six hours after its last comment, before the
+    data's "now" (never stamped at it)."""
+    room = int(min(timedelta(hours=6), DATA_EPOCH - moment).total_seconds())
+    return moment + timedelta(seconds=rng.randrange(0, max(1, room)))
 
 
 def _attachments(faker: Faker, comment_id: int) -> tuple[Attachment, ...]:

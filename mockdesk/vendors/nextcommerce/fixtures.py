@@ -15,6 +15,7 @@ from mockdesk.vendors.nextcommerce.data import (
     PRODUCTS,
     STATUSES,
     TAG_IDS,
+    TICKET_TYPES,
     Attachment,
     Catalog,
     Comment,
@@ -71,7 +72,9 @@ class TicketSchema(Schema):
     status = fields.String(load_default="new", validate=validate.OneOf(STATUSES))
     subject = fields.String(load_default="")
     tags = fields.List(fields.String(validate=validate.OneOf(tuple(TAG_IDS))), required=True)
-    ticket_type = _optional_int()
+    ticket_type = fields.Integer(  # one of GET /tickettypes/, so every reference resolves
+        load_default=None, allow_none=True, strict=True, validate=validate.OneOf(TICKET_TYPES)
+    )
     updated_at = UtcDateTime(required=True)
 
 

@@ -1,4 +1,5 @@
-"""The query of ``GET /api/admin/tickets/``: a django-filter ``FilterSet`` plus DRF paging.
+"""The queries of ``GET /api/admin/tickets/`` and ``GET /api/admin/tickettypes/``: django-filter
+``FilterSet``s plus DRF paging.
 
 The fields follow Django's form fields, because that is what answers a 29next client: a number
 filter is a ``DecimalField`` (``1.0`` and ``1e2`` are numbers, ``abc`` and ``NaN`` are not), a
@@ -28,6 +29,7 @@ from mockdesk.vendors.nextcommerce.data import (
     STATUSES,
     TAGS,
     Ticket,
+    TicketType,
 )
 
 DEFAULT_LIMIT = 20
@@ -168,3 +170,20 @@ def _search(text: str) -> Any:
         )
 
     return matches
+
+
+class TicketTypeQuery(QuerySchema):
+    """``GET /tickettypes/``: the FilterSet's one field (``name``, exact) and DRF paging."""
+
+    name = Text()
+    cursor = Text()
+    limit = Limit(load_default=DEFAULT_LIMIT)
+
+
+def ticket_types_matching(
+    query: Mapping[str, Any], rows: Sequence[TicketType]
+) -> Sequence[TicketType]:
+    """``name`` as django-filter's ``CharFilter`` (lookup ``exact``): stripped, case-sensitive,
+    ``name=`` filters nothing."""
+    name = _text(query, "name")
+    return [row for row in rows if row.name == name] if name else rows

@@ -14,6 +14,7 @@ from typing import Any
 from mockdesk.vendors.nextcommerce.data import (
     Comment,
     Ticket,
+    TicketType,
 )
 
 
@@ -55,3 +56,8 @@ def _comment(comment: Comment) -> dict[str, Any]:
         "id": comment.id,
         "is_public": comment.is_public,
     }
+
+
+def serialize_ticket_type(row: TicketType) -> dict[str, Any]:
+    """``TicketType``: ``{"id", "name"}``, both required."""
+    return {"id": row.id, "name": row.name}

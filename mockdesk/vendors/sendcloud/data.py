@@ -11,11 +11,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from random import Random
 from typing import Any
 
 from faker import Faker
 
 from mockdesk.core.timeline import created_at_for, id_for, later
+from mockdesk.vendors.sendcloud.requested import RequestContext, describe
 
 STAGE_OF_STATUS: Mapping[str, str] = {
     **dict.fromkeys(
@@ -124,9 +126,13 @@ _DATA_TYPES_FOR = {
 
 @dataclass(frozen=True, slots=True)
 class RequestedAction:
+    """Data Sendcloud asked the merchant for; ``description`` is the requested-data endpoint's
+    optional sentence (a fixture's actions have none)."""
+
     id: int
     data_type: str
     created_at: datetime
+    description: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +157,9 @@ class Ticket:
     updated_at: datetime | None
     requested_actions: tuple[RequestedAction, ...]
     resolution: Resolution | None
+    # The parcel's carrier tracking number: not a ticket field, but the requested-data endpoint
+    # names it. A fixture's is None (and omitted there).
+    tracking_number: str | None = None
 
 
 def order_key(ticket: Ticket) -> tuple[float, int]:
@@ -166,20 +175,48 @@ def generate(faker: Faker, index: int, catalog: Any) -> Ticket:
     created_at = created_at_for(rng, index)
     updated_at = later(rng, created_at, timedelta(days=12))
     ticket_id = id_for(rng, index, top=2_500_000, gap=2)
+    parcel_id = rng.randrange(180_000_000, 420_000_000) if rng.random() < 0.97 else None
+    carrier = rng.choice(CARRIERS)
+    order_number = _order_number(faker, created_at) if rng.random() < 0.9 else None
+    brand_id = rng.choice((None, 1, 2, 3, 4))
+    # Only one of these two draws anything for a given ticket (requested actions belong to the
+    # action_required stage, resolutions to the solved ones); the tracking number is drawn
+    # after both, so adding it left the other fields of every ticket as they were.
+    resolution = _resolution(faker, status, ticket_type, updated_at)
+    tracking_number = tracking_number_for(rng, carrier)
     return Ticket(
         id=ticket_id,
         status=status,
         stage=stage,
         type=ticket_type,
-        parcel_id=rng.randrange(180_000_000, 420_000_000) if rng.random() < 0.97 else None,
-        carrier=rng.choice(CARRIERS),
-        order_number=_order_number(faker, created_at) if rng.random() < 0.9 else None,
-        brand_id=rng.choice((None, 1, 2, 3, 4)),
+        parcel_id=parcel_id,
+        carrier=carrier,
+        order_number=order_number,
+        brand_id=brand_id,
         created_at=created_at,
         updated_at=updated_at,
-        requested_actions=_requested_actions(faker, ticket_id, ticket_type, stage, created_at),
-        resolution=_resolution(faker, status, ticket_type, updated_at),
-    )
+        requested_actions=_requested_actions(
+            faker, ticket_id, ticket_type, stage, (created_at, updated_at),
+            RequestContext(carrier, order_number, tracking_number),
+        ),
+        resolution=resolution,
+        tracking_number=tracking_number,
+    )  # fmt: skip
+
+
+def tracking_number_for(rng: Random, carrier: str) -> str:
+    """A tracking number in the carrier's own shape (PostNL's ``3S`` codes as in Sendcloud's
+    requested-data example, UPS's ``1Z``, DHL's 10 digits, DPD's 14)."""
+    digits = "0123456789"
+    if carrier == "postnl":
+        letters = "".join(rng.choice("ABCDEFGHJKLMNPRSTUVWXYZ") for _ in range(4))
+        return "3S" + letters + "".join(rng.choice(digits) for _ in range(7))
+    if carrier == "ups":
+        alphabet = digits + "ABCDEFGHJKLMNPRSTUVWXYZ"
+        return "1Z" + "".join(rng.choice(alphabet) for _ in range(16))
+    sizes = {"dhl": 10, "dhl_express": 10, "dpd": 14, "gls": 11}
+    size = sizes[carrier] if carrier in sizes else rng.randint(12, 14)
+    return "".join(rng.choice(digits) for _ in range(size))
 
 
 def _order_number(faker: Faker, created_at: datetime) -> str:
@@ -192,16 +229,31 @@ def _order_number(faker: Faker, created_at: datetime) -> str:
 
 
 def _requested_actions(
-    faker: Faker, ticket_id: int, ticket_type: str | None, stage: str, created_at: datetime
+    faker: Faker,
+    ticket_id: int,
+    ticket_type: str | None,
+    stage: str,
+    window: tuple[datetime, datetime],
+    context: RequestContext,
 ) -> tuple[RequestedAction, ...]:
+    """What Sendcloud asked for, each at its own moment: strictly increasing, after the ticket
+    was opened and before its last update (so never at the data epoch)."""
     if stage != "action_required":
         return ()
     rng = faker.random
     choices = _DATA_TYPES_FOR.get(ticket_type or "", DATA_TYPES)
     kinds = rng.sample(choices, k=rng.randint(1, min(3, len(choices))))
-    asked_at = later(rng, created_at, timedelta(days=3))
+    opened, updated = window
+    room = max(len(kinds) + 1, int((updated - opened).total_seconds()))
+    offsets = sorted(rng.sample(range(1, room), len(kinds)))
     return tuple(
-        RequestedAction(ticket_id * 10 + n, kind, asked_at) for n, kind in enumerate(kinds)
+        RequestedAction(
+            ticket_id * 10 + n,
+            kind,
+            opened + timedelta(seconds=offset),
+            describe(rng, kind, context) if rng.random() < 0.7 else None,
+        )
+        for n, (kind, offset) in enumerate(zip(kinds, offsets, strict=True))
     )
 
 

@@ -1,4 +1,13 @@
-"""Teamwork Desk API v2: ``GET /desk/api/v2/tickets.json`` and ``/tickets/{id}.json``.
+"""Teamwork Desk API v2: ``GET /desk/api/v2/tickets.json`` and ``/tickets/{id}.json``, and
+beside them (``routes``) what Teamwork's own clients call: ``/search/tickets.json`` (``search``),
+the SDK's lookup resources ``/<base>.json`` and ``/<base>/{id}.json`` for ticketstatuses,
+ticketpriorities, tickettypes, ticketsources, inboxes, users, customers, companies, tags,
+businesshours and messages (``lookups``), and ``/tickets/{id}/messages.json``. Their evidence
+and decisions are in those modules' docstrings and docs/teamwork.md; in short: desksdkgo's paths,
+envelope keys (``ticketSources``…) and field types; the MCP server's query strings (zero values
+mean "no constraint", day-only dates, search pages reset over 200 to 50, lists clamp at 100);
+lookups ordered by id ascending; threads written by the core's conversation generator
+(``conversation``), ``htmlBody`` being what the SDK reads.
 
 Documented (shared/seeds/004, cut short, and shared/vendors.md): the ``filter`` fields and the
 ``orderBy`` list; the Validator 400 body; ``X-Rate-Limit-*`` headers and 120 requests a minute.
@@ -44,7 +53,10 @@ Decisions where the docs are silent (shared/vendors.md, "Decisions", and these):
 - 120 requests a minute per key; ``X-Rate-Limit-Limit``, ``X-Rate-Limit-Remaining`` and
   ``X-Rate-Limit-Reset`` (whole seconds until the window frees a request) on every response for a
   known key, the 429 included; the 429 has an empty body and no ``Retry-After``.
-- Timestamps are RFC 3339 with milliseconds and ``Z`` (``2024-04-24T16:17:38.594Z``).
+- Timestamps are RFC 3339 with milliseconds and ``Z`` (``2024-04-24T16:17:38.594Z``), all
+  strictly before the data epoch; a thread's strictly increase.
+- Every endpoint beside the list shares its admit: faults, credentials, and the one rate-limit
+  window per key (vendors.md, "Decisions for the neighbouring endpoints").
 """
 
 from __future__ import annotations
@@ -61,7 +73,7 @@ from mockdesk.core.vendor import (
     VendorSpec,
     locate_by_id,
 )
-from mockdesk.vendors.teamwork import data, envelope, errors, fixtures, query, serializer
+from mockdesk.vendors.teamwork import data, envelope, errors, fixtures, query, routes, serializer
 
 
 def rate_limit_headers(status: RateLimitStatus) -> dict[str, str]:
@@ -96,6 +108,7 @@ SPEC = VendorSpec(
     ),
     serialize=serializer.serialize,
     render_error=errors.render_error,
+    routes=routes.routes,
     data=DataSpec(
         generate=data.generate,
         load_fixture=fixtures.load_fixture,

@@ -1,30 +1,56 @@
 """Teamwork Desk tickets and the related entities they point at, generated from the seed.
 
-The catalog (inboxes, agents, customers and their contacts, companies, statuses, priorities,
-sources, types, tags, business hours) is built once per seed; every ticket references it by id
-and carries its own messages, so ``included`` always resolves. Fields agree with each other:
-a solved ticket has a resolution time and maybe a happiness survey, an unassigned one has no
-response time, a deleted one has ``deletedAt``/``deletedBy``.
+The catalog (inboxes and the agents who work them, customers and their contacts, companies and
+their domains, statuses, priorities, sources, types, tags, business hours) is built once per
+seed; every ticket references it by id and carries its own messages, so ``included`` and the
+lookup lists (``lookups.py``) always resolve. Fields agree with each other: a ticket's agent
+works its inbox and its tags are enabled there; its subject, preview text, response and
+resolution times come from its conversation (``conversation.py``); a solved ticket may have a
+happiness survey, a deleted one has ``deletedAt``/``deletedBy``. Nothing is stamped at the data
+epoch: every moment lies strictly before it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
 from faker import Faker
 
-from mockdesk.core.timeline import DATA_EPOCH, created_at_for, id_for, later
+from mockdesk.core.timeline import DATA_EPOCH, created_at_for, id_for
+from mockdesk.vendors.teamwork.conversation import DESK_DOMAIN, between, write_thread
+from mockdesk.vendors.teamwork.conversation import Message as Message
 
 
 @dataclass(frozen=True, slots=True)
 class Entity:
-    """A lookup row: its id, a display name, free attributes, and when it was made."""
+    """A fixed lookup row (status, priority, source, type): id, name, free attributes."""
 
     id: int
     name: str
     attributes: tuple[tuple[str, Any], ...]
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Domain:
+    """One of a company's e-mail domains (the SDK's ``Domain``, side-loaded as ``domains``)."""
+
+    id: int
+    name: str
+    company_id: int
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Company:
+    id: int
+    name: str
+    description: str
+    industry: str
+    domain_ids: tuple[int, ...]  # the first one is the website and the customers' addresses
+    domain_names: tuple[str, ...]  # the same domains' names (the ``domains`` filter)
     created_at: datetime
 
 
@@ -36,6 +62,7 @@ class Customer:
     email: str
     phone: str
     company_id: int | None
+    company_name: str | None  # denormalized, for the ``companies.name`` filter
     contact_id: int
     created_at: datetime
 
@@ -52,10 +79,41 @@ class User:
     email: str
     role: str
     created_at: datetime
+    is_part_time: bool
+    timezone_id: int  # the same table as business hours' ``timezoneId``
+    is_app_owner: bool
+    inbox_ids: tuple[int, ...] = ()  # the inboxes the user works (``inboxes.id`` filter)
 
     @property
     def name(self) -> str:
         return f"{self.first_name} {self.last_name}"
+
+
+@dataclass(frozen=True, slots=True)
+class Inbox:
+    id: int
+    name: str
+    email: str
+    user_ids: tuple[int, ...]  # the agents who work it
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    id: int
+    name: str
+    color: str
+    inbox_ids: tuple[int, ...]  # where the tag may be used
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class BusinessHour:
+    id: int
+    name: str
+    timezone_name: str  # IANA name
+    timezone_id: int
+    created_at: datetime
 
 
 @dataclass(frozen=True)
@@ -64,24 +122,20 @@ class Catalog:
 
     users: dict[int, User]
     customers: dict[int, Customer]
-    companies: dict[int, Entity]
-    inboxes: dict[int, Entity]
+    companies: dict[int, Company]
+    domains: dict[int, Domain]
+    inboxes: dict[int, Inbox]
     statuses: dict[int, Entity]
     priorities: dict[int, Entity]
     sources: dict[int, Entity]
     types: dict[int, Entity]
-    tags: dict[int, Entity]
-    businesshours: dict[int, Entity]
+    tags: dict[int, Tag]
+    businesshours: dict[int, BusinessHour]
 
-
-@dataclass(frozen=True, slots=True)
-class Message:
-    id: int
-    message_id: str  # the e-mail Message-ID header
-    thread_type: str  # message (from the customer), reply (agent), note (internal)
-    customer_id: int | None
-    user_id: int | None
-    created_at: datetime
+    @property
+    def owner(self) -> int:
+        """The account owner (the first admin): creator of companies, tags and inboxes."""
+        return next(u.id for u in self.users.values() if u.is_app_owner)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +220,15 @@ TAGS = (
 )
 TAG_COLORS = ("#f44336", "#e91e63", "#9c27b0", "#3f51b5", "#03a9f4", "#009688", "#8bc34a")
 INBOXES = ("Support", "Billing", "Sales", "Partners")
+INBOX_IDS = tuple(range(1, len(INBOXES) + 1))
+# Teamwork's own time-zone ids are not public: a fixed table, shared by users and calendars.
+TIMEZONES = {"Europe/Dublin": 1, "America/New_York": 2}
 BUSINESS_HOURS = ((1, "Standard hours", "Europe/Dublin"), (2, "US support", "America/New_York"))
+INDUSTRIES = (
+    "Software", "Retail", "Manufacturing", "Healthcare", "Education", "Financial services",
+    "Logistics", "Media", "Hospitality", "Non-profit",
+)  # fmt: skip
+DOMAIN_IDS = 7001  # the first domain id: a range of its own, like every other table
 SPAM_RULES = (
     "HTML_MESSAGE",
     "DKIM_SIGNED",
@@ -180,15 +242,6 @@ SPAM_RULES = (
     "BAYES_50",
 )
 ROLES = ("agent", "agent", "agent", "admin")
-SUBJECTS = (
-    "Can't log in to my account", "Invoice {n} is wrong", "Refund for order #{n}",
-    "How do I export my data?", "Feature request: dark mode", "Password reset email never arrives",
-    "Charged twice this month", "API returns 500 on /v2/items", "Cancel my subscription",
-    "Integration with Slack stopped working", "Where is my order #{n}?", "Upgrade to the Pro plan",
-    "Two-factor code not accepted", "Mobile app crashes on start", "Add a user to our team",
-    "Question about VAT on invoice {n}", "Shipping address change for #{n}",
-    "Webhook deliveries failing", "Report is missing last week's data", "Re: quote for {n} seats",
-)  # fmt: skip
 
 
 def _ago(faker: Faker, low_days: int, high_days: int) -> datetime:
@@ -200,20 +253,90 @@ def _color(faker: Faker) -> str:
     return str(faker.random.choice(TAG_COLORS))
 
 
-def catalog(faker: Faker) -> Catalog:
-    """The related entities, once per seed."""
-    companies: dict[int, Entity] = {}
+def _companies(faker: Faker) -> tuple[dict[int, Company], dict[int, Domain]]:
+    companies: dict[int, Company] = {}
+    domains: dict[int, Domain] = {}
+    taken: set[str] = set()
     for n in range(25):
         name = faker.company()
         if any(company.name == name for company in companies.values()):
             name = f"{name} {faker.city()}"
-        attributes = (("domain", faker.domain_name()), ("description", faker.catch_phrase()))
-        companies[101 + n] = Entity(101 + n, name, attributes, _ago(faker, 400, 1500))
+        created_at = _ago(faker, 400, 1500)
+        own: list[int] = []
+        for _ in range(faker.random.choice((1, 1, 1, 2))):
+            domain = faker.domain_name()
+            while domain in taken:
+                domain = faker.domain_name()
+            taken.add(domain)
+            identifier = DOMAIN_IDS + len(domains)
+            domains[identifier] = Domain(identifier, domain, 101 + n, created_at)
+            own.append(identifier)
+        industry = faker.random.choice(INDUSTRIES)
+        names = tuple(domains[i].name for i in own)
+        companies[101 + n] = Company(
+            101 + n, name, faker.catch_phrase(), industry, tuple(own), names, created_at
+        )
+    return companies, domains
+
+
+def _users(faker: Faker) -> dict[int, User]:
+    users = {}
+    for n in range(12):
+        first, last = faker.first_name(), faker.last_name()
+        email = f"{first}.{last}@{DESK_DOMAIN}".lower().replace("'", "")
+        users[301 + n] = User(
+            301 + n,
+            first,
+            last,
+            email,
+            ROLES[n % 4],
+            _ago(faker, 300, 1500),
+            is_part_time=faker.random.random() < 0.2,
+            timezone_id=faker.random.choice((1, 1, 2)),
+            is_app_owner=n == 3,  # the first admin
+        )
+    return users
+
+
+def _inboxes(faker: Faker, users: dict[int, User]) -> dict[int, Inbox]:
+    """Each inbox is worked by four to seven agents; every agent works at least one inbox."""
+    rng = faker.random
+    members = [sorted(rng.sample(tuple(users), k=rng.randrange(4, 8))) for _ in INBOXES]
+    for user in users:
+        if not any(user in team for team in members):
+            members[rng.randrange(len(members))].append(user)
+    return {
+        i: Inbox(i, name, f"{name.lower()}@{DESK_DOMAIN}", tuple(sorted(members[n])),
+                 _ago(faker, 1000, 1600))
+        for n, (i, name) in enumerate(zip(INBOX_IDS, INBOXES, strict=True))
+    }  # fmt: skip
+
+
+def _tags(faker: Faker, inboxes: dict[int, Inbox]) -> dict[int, Tag]:
+    """Most tags are enabled in every inbox, some only in one or two; every inbox has at least
+    three, so a ticket can always carry up to three of its inbox's tags."""
+    rng = faker.random
+    tags = {}
+    for n, name in enumerate(TAGS):
+        everywhere = rng.random() < 0.6
+        where = tuple(inboxes) if everywhere else rng.sample(tuple(inboxes), k=rng.randrange(1, 3))
+        tags[n + 1] = Tag(n + 1, name, _color(faker), tuple(sorted(where)), _ago(faker, 100, 1400))
+    for inbox in inboxes:
+        while sum(inbox in tag.inbox_ids for tag in tags.values()) < 3:
+            tag = tags[rng.choice(tuple(tags))]
+            tags[tag.id] = Tag(tag.id, tag.name, tag.color, tuple(sorted({*tag.inbox_ids, inbox})),
+                               tag.created_at)  # fmt: skip
+    return tags
+
+
+def catalog(faker: Faker) -> Catalog:
+    """The related entities, once per seed."""
+    companies, domains = _companies(faker)
     customers = {}
     for n in range(120):
         first, last = faker.first_name(), faker.last_name()
         company_id = faker.random.choice((None, *companies))
-        domain = dict(companies[company_id].attributes)["domain"] if company_id else "gmail.com"
+        domain = domains[companies[company_id].domain_ids[0]].name if company_id else "gmail.com"
         email = f"{first}.{last}@{domain}".lower().replace("'", "")
         customers[2001 + n] = Customer(
             2001 + n,
@@ -222,24 +345,21 @@ def catalog(faker: Faker) -> Catalog:
             email,
             faker.phone_number(),
             company_id,
+            companies[company_id].name if company_id else None,
             5001 + n,
             _ago(faker, 30, 1200),
         )
-    users = {}
-    for n in range(12):
-        first, last = faker.first_name(), faker.last_name()
-        email = f"{first}.{last}@example-desk.com".lower().replace("'", "")
-        users[301 + n] = User(301 + n, first, last, email, ROLES[n % 4], _ago(faker, 300, 1500))
-    inboxes = {
-        n + 1: Entity(
-            n + 1, name, (("email", f"{name.lower()}@example-desk.com"),), _ago(faker, 1000, 1600)
-        )
-        for n, name in enumerate(INBOXES)
+    users = _users(faker)
+    inboxes = _inboxes(faker, users)
+    users = {
+        i: replace(u, inbox_ids=tuple(b.id for b in inboxes.values() if i in b.user_ids))
+        for i, u in users.items()
     }
     return Catalog(
         users=users,
         customers=customers,
         companies=companies,
+        domains=domains,
         inboxes=inboxes,
         statuses={
             i: Entity(
@@ -256,12 +376,9 @@ def catalog(faker: Faker) -> Catalog:
             for i, name, icon in SOURCES
         },
         types={i: Entity(i, name, (), _ago(faker, 1500, 1600)) for i, name in TYPES},
-        tags={
-            n + 1: Entity(n + 1, name, (("color", _color(faker)),), _ago(faker, 100, 1400))
-            for n, name in enumerate(TAGS)
-        },
+        tags=_tags(faker, inboxes),
         businesshours={
-            i: Entity(i, name, (("timezone", zone),), _ago(faker, 1400, 1600))
+            i: BusinessHour(i, name, zone, TIMEZONES[zone], _ago(faker, 1400, 1600))
             for i, name, zone in BUSINESS_HOURS
         },
     )
@@ -275,29 +392,36 @@ def order_key(ticket: Ticket) -> tuple[float, int]:
 def generate(faker: Faker, index: int, catalog: Catalog) -> Ticket:
     rng = faker.random
     ticket_id = id_for(rng, index, top=250_000, gap=3)
-    created_at = created_at_for(rng, index) + timedelta(milliseconds=rng.randrange(1000))
+    created_at = created_at_for(rng, index) - timedelta(milliseconds=rng.randrange(1, 1000))
     customer = catalog.customers[rng.choice(tuple(catalog.customers))]
     inbox = catalog.inboxes[rng.choice(tuple(catalog.inboxes))]
     status_id = rng.choices((1, 2, 3, 4, 5, 6), weights=(3, 6, 4, 1, 6, 3))[0]
-    agent = None if status_id == 1 and rng.random() < 0.7 else rng.choice(tuple(catalog.users))
-    resolved = status_id in (5, 6)
-    response_mins = rng.randrange(2, 600) if agent is not None else 0
-    resolution_mins = response_mins + rng.randrange(30, 8000) if resolved else 0
-    updated_at = later(rng, created_at, timedelta(days=10))
-    deleted = rng.random() < 0.03
+    agent = None if status_id == 1 and rng.random() < 0.7 else rng.choice(inbox.user_ids)
+    type_id = rng.choices((None, 1, 2, 3, 4), weights=(2, 4, 4, 1, 1))[0]
+    cc = (faker.email(),) if rng.random() < 0.15 else ()
     hours = catalog.businesshours[rng.choice(tuple(catalog.businesshours))]
-    messages = _messages(faker, ticket_id, customer, agent, created_at, updated_at)
+    thread = write_thread(
+        rng, ticket_id, catalog, customer, inbox, agent, status_id, type_id, created_at, cc, hours
+    )
+    messages = thread.messages
+    resolved = status_id in (5, 6)
+    updated_at = between(rng, messages[-1].created_at, min(
+        messages[-1].created_at + timedelta(hours=2), DATA_EPOCH
+    ))  # fmt: skip
+    deleted = rng.random() < 0.03
     company = catalog.companies.get(customer.company_id or 0)
     spam_score = round(rng.uniform(-2.0, 4.5), 1)
+    survey = thread.resolved_at is not None and rng.random() < 0.6
+    tags_here = tuple(t.id for t in catalog.tags.values() if inbox.id in t.inbox_ids)
     return Ticket(
         id=ticket_id,
-        subject=rng.choice(SUBJECTS).format(n=rng.randrange(1000, 99999)),
-        preview_text=faker.paragraph(nb_sentences=3)[:100],
-        original_recipient=dict(inbox.attributes)["email"],
-        response_time_mins=response_mins,
-        resolution_time_mins=resolution_mins,
-        happiness_survey_sent_at=later(rng, updated_at, timedelta(hours=2))
-        if resolved and rng.random() < 0.6
+        subject=thread.subject,
+        preview_text=" ".join(messages[0].text.split())[:100],
+        original_recipient=inbox.email,
+        response_time_mins=thread.response_mins,
+        resolution_time_mins=thread.resolution_mins,
+        happiness_survey_sent_at=between(rng, thread.resolved_at, updated_at)
+        if survey and thread.resolved_at is not None
         else None,
         spam_score=spam_score if spam_score != int(spam_score) else round(spam_score + 0.1, 1),
         spam_rules=tuple(sorted(rng.sample(SPAM_RULES, k=rng.randrange(1, 4)))),
@@ -308,19 +432,19 @@ def generate(faker: Faker, index: int, catalog: Catalog) -> Ticket:
         status_id=status_id,
         priority_id=rng.choice((None, 1, 2, 2, 3, 4)),
         source_id=rng.choices((1, 2, 3, 4, 5), weights=(10, 4, 2, 3, 1))[0],
-        type_id=rng.choice((None, 1, 2, 3, 4)),
+        type_id=type_id,
         businesshours_id=hours.id,
         company_id=company.id if company else None,
         created_at=created_at,
         updated_at=updated_at,
-        deleted_at=later(rng, updated_at, timedelta(days=3)) if deleted else None,
-        created_by=agent or rng.choice(tuple(catalog.users)),
-        updated_by=agent or rng.choice(tuple(catalog.users)),
+        deleted_at=between(rng, updated_at, DATA_EPOCH) if deleted else None,
+        created_by=agent or rng.choice(inbox.user_ids),
+        updated_by=agent or rng.choice(inbox.user_ids),
         deleted_by=rng.choice(tuple(catalog.users)) if deleted else None,
         state="deleted" if deleted else "active",
         is_read=resolved or rng.random() < 0.6,
-        cc=(faker.email(),) if rng.random() < 0.15 else (),
-        tag_ids=tuple(sorted(rng.sample(tuple(catalog.tags), k=rng.choice((0, 0, 1, 1, 2, 3))))),
+        cc=cc,
+        tag_ids=tuple(sorted(rng.sample(tags_here, k=rng.choice((0, 0, 1, 1, 2, 3))))),
         task_ids=(rng.randrange(10_000_000, 30_000_000),) if rng.random() < 0.1 else (),
         messages=messages,
         agent_name=catalog.users[agent].name if agent is not None else None,
@@ -328,35 +452,3 @@ def generate(faker: Faker, index: int, catalog: Catalog) -> Ticket:
         company_name=company.name if company else None,
         businesshours_name=hours.name,
     )
-
-
-def _messages(
-    faker: Faker,
-    ticket_id: int,
-    customer: Customer,
-    agent: int | None,
-    created_at: datetime,
-    updated_at: datetime,
-) -> tuple[Message, ...]:
-    """The customer's opening message, then agent replies, notes and customer answers."""
-    rng = faker.random
-    count = 1 if agent is None else rng.randrange(2, 7)
-    found = []
-    moment = created_at
-    for n in range(count):
-        kind = "message" if n == 0 else rng.choice(("reply", "reply", "note", "message"))
-        from_customer = kind == "message"
-        found.append(
-            Message(
-                id=ticket_id * 10 + n,
-                message_id=f"<{faker.hexify('^' * 24)}@{customer.email.split('@')[1]}>"
-                if from_customer
-                else f"<{faker.hexify('^' * 24)}@example-desk.com>",
-                thread_type=kind,
-                customer_id=customer.id if from_customer else None,
-                user_id=None if from_customer else agent,
-                created_at=moment,
-            )
-        )
-        moment = min(later(rng, moment, timedelta(hours=20)), updated_at)
-    return tuple(found)

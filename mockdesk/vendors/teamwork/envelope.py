@@ -1,22 +1,38 @@
-"""Teamwork Desk's bodies: ``tickets``, ``included`` and both paging blocks the SDK reads; one
-ticket as ``{"ticket", "included"}``.
+"""Teamwork Desk's bodies: ``tickets`` (or a lookup's key), ``included`` and both paging blocks
+the SDK reads; one ticket as ``{"ticket", "included"}``.
 
 ``meta.page`` is ``{count, pageSize, pageOffset, pages, hasMore}`` with ``pageOffset`` in page
 units (page 3 is offset 2, as Teamwork's paging guide shows); ``pagination`` repeats it as
 ``{records, pageSize, pages, page, hasMorePages}``. ``pageSize`` above 100 is clamped, and the
-clamped value is what both blocks report.
+clamped value is what both blocks report. The search and every lookup list use the same blocks
+(desksdkgo's ``*sResponse`` types all embed ``Meta`` and ``Pagination``).
 """
 
 from __future__ import annotations
 
+import weakref
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from mockdesk.core.dataset import Dataset
 from mockdesk.core.paging.offset import OffsetPage
 from mockdesk.core.vendor import DetailContext, ListContext
 from mockdesk.vendors.teamwork.data import Ticket
 from mockdesk.vendors.teamwork.ordering import order
-from mockdesk.vendors.teamwork.serializer import included, serialize, sparse
+from mockdesk.vendors.teamwork.serializer import Related, included, serialize, sparse
+
+_RELATED: weakref.WeakKeyDictionary[Any, Related] = weakref.WeakKeyDictionary()
+
+
+def related_for(dataset: Dataset) -> Related:
+    """The dataset's catalog with what only its tickets know, worked out once per dataset (a
+    race only computes it twice)."""
+    found = _RELATED.get(dataset.store)
+    if found is None:
+        counts = Counter(ticket.customer_id for ticket in dataset.store.all())
+        found = _RELATED[dataset.store] = Related(dataset.catalog, dict(counts))
+    return found
 
 
 def ordered(matches: Sequence[Ticket], query: Mapping[str, Any]) -> Sequence[Ticket]:
@@ -24,16 +40,9 @@ def ordered(matches: Sequence[Ticket], query: Mapping[str, Any]) -> Sequence[Tic
     return order(matches, query["orderBy"], query["orderMode"])
 
 
-def tickets_page(context: ListContext[OffsetPage[Ticket]]) -> dict[str, Any]:
-    page, query = context.page, context.query
-    wanted = frozenset(query["sparse_fields"])
+def paging(page: OffsetPage[Any]) -> dict[str, Any]:
+    """The two paging blocks every Teamwork list body carries."""
     return {
-        "tickets": (
-            [sparse(serialize(ticket), wanted) for ticket in page.items]
-            if wanted
-            else context.render(page.items)
-        ),
-        "included": included(page.items, query["includes"], context.dataset.catalog),
         "meta": {
             "page": {
                 "count": page.total,
@@ -53,10 +62,24 @@ def tickets_page(context: ListContext[OffsetPage[Ticket]]) -> dict[str, Any]:
     }
 
 
+def tickets_page(context: ListContext[OffsetPage[Ticket]]) -> dict[str, Any]:
+    page, query = context.page, context.query
+    wanted = frozenset(query["sparse_fields"])
+    return {
+        "tickets": (
+            [sparse(serialize(ticket), wanted) for ticket in page.items]
+            if wanted
+            else context.render(page.items)
+        ),
+        "included": included(page.items, query["includes"], related_for(context.dataset)),
+        **paging(page),
+    }
+
+
 def ticket(context: DetailContext) -> dict[str, Any]:
     """One ticket with its side-loads; ``includes`` and ``fields`` work as on the list."""
     query = context.query
     return {
         "ticket": sparse(serialize(context.ticket), frozenset(query["sparse_fields"])),
-        "included": included([context.ticket], query["includes"], context.dataset.catalog),
+        "included": included([context.ticket], query["includes"], related_for(context.dataset)),
     }

@@ -24,6 +24,7 @@ from mockdesk.core.errors import (
 from mockdesk.core.vendor import RequestUrl
 
 PLAIN = "text/plain; charset=utf-8"
+GO_DATE_LAYOUT = "2006-01-02"  # validate quotes the layout it parses with
 _HTTP_ERROR_TEXT = {
     403: "Forbidden",
     404: "404 page not found",
@@ -45,6 +46,10 @@ def message(problem: FieldProblem) -> tuple[str, str]:
             return problem.parameter, f"must be {limits['min']} or higher"
         case ProblemKind.TOO_LARGE:
             return problem.parameter, f"must be {limits['max']} or lower"
+        case ProblemKind.NOT_BOOLEAN:
+            return problem.parameter, "must be a boolean"
+        case ProblemKind.NOT_DATE:
+            return problem.parameter, f"must be a date as ‘{GO_DATE_LAYOUT}’"
         case ProblemKind.NOT_CHOICE:
             return problem.parameter, f"must be one of ‘{', '.join(limits['choices'])}’"
         case ProblemKind.REQUIRED:

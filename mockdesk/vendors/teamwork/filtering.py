@@ -1,5 +1,8 @@
 """The ``filter`` language of tickets.json: MongoDB-style JSON parsed into one predicate.
 
+The same language filters the lookup lists (statuses, users, companies…, ``lookups.py``): only
+the table of fields differs, so :func:`parse` takes it (tickets' :data:`FIELDS` by default).
+
 ``{"status": {"$in": [1, 2]}, "$or": [{"agent": {"$eq": 5}}, {"agent": 6}]}``: keys in one
 object are ANDed; ``$and``/``$or`` take non-empty arrays of sub-filters; a bare value means
 ``$eq``; ``null`` works with the equality operators on any field. ``$ne`` is exactly ``not
@@ -19,9 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from mockdesk.vendors.teamwork.data import Ticket
-
-Predicate = Callable[[Ticket], bool]
+Predicate = Callable[[Any], bool]
 MAX_DEPTH = 32
 OPERATORS = ("$eq", "$ne", "$lt", "$lte", "$gt", "$gte", "$in", "$nin")
 _ORDERING = {"$lt": operator.lt, "$lte": operator.le, "$gt": operator.gt, "$gte": operator.ge}
@@ -66,6 +67,12 @@ def _date(value: Any) -> date:
         raise ValueError(message) from None
 
 
+def _boolean(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError("must be a boolean")
+    return value
+
+
 def _state(value: Any) -> str:
     if value not in STATES:
         raise ValueError(f"must be one of ‘{', '.join(STATES)}’")
@@ -79,18 +86,47 @@ def _day(moment: datetime | None) -> date | None:
 
 @dataclass(frozen=True)
 class Field:
-    """How to read one filterable field off a ticket and how to check an operand for it."""
+    """How to read one filterable field off a row and how to check an operand for it."""
 
-    read: Callable[[Ticket], Any]
+    read: Callable[[Any], Any]
     operand: Callable[[Any], Any]
     many: bool = False  # the value is a tuple; an operator matches when any element does
 
 
-def _attr(name: str) -> Callable[[Ticket], Any]:
+def _attr(name: str) -> Callable[[Any], Any]:
     return operator.attrgetter(name)
 
 
-FIELDS: Mapping[str, Field] = {
+def integer(name: str) -> Field:
+    """A whole-number attribute (an id, a relation's id)."""
+    return Field(_attr(name), _integer)
+
+
+def string(name: str) -> Field:
+    return Field(_attr(name), _string)
+
+
+def boolean(name: str) -> Field:
+    return Field(_attr(name), _boolean)
+
+
+def strings(read: Callable[[Any], Any], *, many: bool = False) -> Field:
+    """A string (or, with ``many``, a tuple of strings) read by ``read``."""
+    return Field(read, _string, many)
+
+
+def integers(read: Callable[[Any], Any], *, many: bool = False) -> Field:
+    """A whole number (or, with ``many``, a tuple of them) read by ``read``."""
+    return Field(read, _integer, many)
+
+
+def day(name: str) -> Field:
+    """A timestamp attribute, filtered by its UTC calendar day (``YYYY-MM-DD``)."""
+    read = _attr(name)
+    return Field(lambda row: _day(read(row)), _date)
+
+
+_TICKET: Mapping[str, Field] = {
     "id": Field(_attr("id"), _integer),
     "subject": Field(_attr("subject"), _string),
     "previewText": Field(_attr("preview_text"), _string),
@@ -117,47 +153,54 @@ FIELDS: Mapping[str, Field] = {
     "deletedBy": Field(_attr("deleted_by"), _integer),
     "state": Field(_attr("state"), _state),
 }
+FIELDS: Mapping[str, Field] = _TICKET
 FIELD_NAMES = tuple(FIELDS)
 
 
-def parse(text: str) -> Predicate:
-    """The predicate ``text`` describes; raises :class:`FilterError` when it is not valid."""
+def parse(text: str, fields: Mapping[str, Field] = FIELDS) -> Predicate:
+    """The predicate ``text`` describes over rows with ``fields`` (tickets' by default); raises
+    :class:`FilterError` when it is not valid."""
     try:
         tree = json.loads(text, parse_constant=_reject_constant)
     except (ValueError, RecursionError):
         raise FilterError("filter", "invalid filter") from None
-    return _node(tree, 0)
+    return _Parser(fields).node(tree, 0)
 
 
 def _reject_constant(name: str) -> Any:
     raise ValueError(name)  # NaN and Infinity are not JSON, and Go refuses them
 
 
-def _node(tree: Any, depth: int) -> Predicate:
-    if not isinstance(tree, dict) or depth > MAX_DEPTH:
-        raise FilterError("filter", "invalid filter")
-    tests = [_term(key, value, depth) for key, value in tree.items()]
-    if len(tests) == 1:
-        return tests[0]
-    return lambda ticket: all(test(ticket) for test in tests)
+class _Parser:
+    """A filter tree → predicate, over one table of fields."""
 
+    def __init__(self, fields: Mapping[str, Field]) -> None:
+        self.fields = fields
 
-def _term(key: str, value: Any, depth: int) -> Predicate:
-    if key in ("$and", "$or"):
-        if not isinstance(value, list) or not value:
+    def node(self, tree: Any, depth: int) -> Predicate:
+        if not isinstance(tree, dict) or depth > MAX_DEPTH:
             raise FilterError("filter", "invalid filter")
-        parts = [_node(part, depth + 1) for part in value]
-        combine = all if key == "$and" else any
-        return lambda ticket: combine(part(ticket) for part in parts)
-    field = FIELDS.get(key)
-    if field is None:
-        raise FilterError("filter", f"must be one of ‘{', '.join(FIELD_NAMES)}’")
-    if not isinstance(value, dict):
-        return _compare(key, field, "$eq", value)
-    if not value:
-        raise FilterError(f"filter.{key}", "must be set")
-    tests = [_compare(key, field, op, operand) for op, operand in value.items()]
-    return tests[0] if len(tests) == 1 else lambda ticket: all(t(ticket) for t in tests)
+        tests = [self.term(key, value, depth) for key, value in tree.items()]
+        if len(tests) == 1:
+            return tests[0]
+        return lambda row: all(test(row) for test in tests)
+
+    def term(self, key: str, value: Any, depth: int) -> Predicate:
+        if key in ("$and", "$or"):
+            if not isinstance(value, list) or not value:
+                raise FilterError("filter", "invalid filter")
+            parts = [self.node(part, depth + 1) for part in value]
+            combine = all if key == "$and" else any
+            return lambda row: combine(part(row) for part in parts)
+        field = self.fields.get(key)
+        if field is None:
+            raise FilterError("filter", f"must be one of ‘{', '.join(self.fields)}’")
+        if not isinstance(value, dict):
+            return _compare(key, field, "$eq", value)
+        if not value:
+            raise FilterError(f"filter.{key}", "must be set")
+        tests = [_compare(key, field, op, operand) for op, operand in value.items()]
+        return tests[0] if len(tests) == 1 else lambda row: all(t(row) for t in tests)
 
 
 def _compare(name: str, field: Field, op: str, raw: Any) -> Predicate:
@@ -168,15 +211,23 @@ def _compare(name: str, field: Field, op: str, raw: Any) -> Predicate:
             raise FilterError(f"filter.{name}.{op}", "must be a list")
         values = frozenset(_operand(name, field, op, item) for item in raw)
         member = _matcher(field, lambda value: value in values)
-        return member if op == "$in" else lambda ticket: not member(ticket)
+        return member if op == "$in" else lambda row: not member(row)
     operand = _operand(name, field, op, raw)
     if op in ("$eq", "$ne"):
         equal = _matcher(field, lambda value: value == operand)
-        return equal if op == "$eq" else lambda ticket: not equal(ticket)
+        return equal if op == "$eq" else lambda row: not equal(row)
     if operand is None:
         raise FilterError(f"filter.{name}.{op}", "must be set")
     before = _ORDERING[op]
-    return _matcher(field, lambda value: value is not None and before(value, operand))
+    return _matcher(field, lambda value: value is not None and _ordered(before, value, operand))
+
+
+def _ordered(before: Callable[[Any, Any], bool], value: Any, operand: Any) -> bool:
+    """``value <op> operand``; values of another type (a bool against a string) never match."""
+    try:
+        return before(value, operand)
+    except TypeError:
+        return False
 
 
 def _operand(name: str, field: Field, op: str, raw: Any) -> Any:
@@ -191,5 +242,5 @@ def _operand(name: str, field: Field, op: str, raw: Any) -> Any:
 def _matcher(field: Field, test: Callable[[Any], bool]) -> Predicate:
     read = field.read
     if field.many:
-        return lambda ticket: any(test(value) for value in read(ticket))
-    return lambda ticket: test(read(ticket))
+        return lambda row: any(test(value) for value in read(row))
+    return lambda row: test(read(row))

@@ -4,12 +4,14 @@ type the generator builds: a fixture is a pasted response item."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime, timedelta
 from typing import Any
 
 from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate
 
+from mockdesk.core.conversations import to_html
 from mockdesk.core.fields import UtcDateTime
-from mockdesk.vendors.teamwork.data import Catalog, Message, Ticket
+from mockdesk.vendors.teamwork.data import Catalog, Customer, Message, Ticket
 
 Json = dict[str, Any]
 
@@ -98,6 +100,30 @@ def _resolve(raw: Json, catalog: Catalog) -> dict[str, int | None]:
     return ids
 
 
+def _message(
+    identifier: int, n: int, loaded: Json, customer: Customer, agent: int, created_at: datetime
+) -> Message:
+    """A pasted ticket names its messages only by id: the first is the customer's e-mail (its
+    text is the preview), the others agent replies, a minute apart."""
+    text = loaded["previewText"] or loaded["subject"] if n == 0 else "Thanks, we are on it."
+    return Message(
+        id=identifier,
+        ticket_id=loaded["id"],
+        email_message_id=f"<{identifier}@mockdesk.invalid>",
+        thread_type="message",
+        customer_id=customer.id if n == 0 else None,
+        contact_id=customer.contact_id if n == 0 else None,
+        user_id=None if n == 0 else agent,
+        status_id=loaded["status"]["id"],
+        created_at=created_at + timedelta(minutes=n),
+        viewed_by_customer_at=None,
+        cc=tuple(loaded["cc"]) if n == 0 else (),
+        text=text,
+        html=to_html(text),
+        is_pinned=False,
+    )
+
+
 def load_fixture(raw: Mapping[str, Any], catalog: Catalog) -> Ticket:
     """A pasted ticket; unset relations default to the customer's contact and company."""
     loaded = TicketSchema().load(raw)
@@ -108,22 +134,14 @@ def load_fixture(raw: Mapping[str, Any], catalog: Catalog) -> Ticket:
     created_at = loaded["createdAt"]
     first_user = min(catalog.users)
     messages = tuple(
-        Message(
-            m["id"],
-            f"<{m['id']}@mockdesk.invalid>",
-            "message" if n == 0 else "reply",
-            customer.id if n == 0 else None,
-            None if n == 0 else agent or first_user,
-            created_at,
-        )
+        _message(m["id"], n, loaded, customer, agent or first_user, created_at)
         for n, m in enumerate(loaded["messages"])
     )
     return Ticket(
         id=loaded["id"],
         subject=loaded["subject"],
         preview_text=loaded["previewText"],
-        original_recipient=loaded["originalRecipient"]
-        or dict(catalog.inboxes[ids["inbox"] or 0].attributes)["email"],
+        original_recipient=loaded["originalRecipient"] or catalog.inboxes[ids["inbox"] or 0].email,
         response_time_mins=loaded["responseTimeMins"],
         resolution_time_mins=loaded["resolutionTimeMins"],
         happiness_survey_sent_at=loaded["happinessSurveySentAt"],

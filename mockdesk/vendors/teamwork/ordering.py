@@ -35,7 +35,7 @@ RELATED: Mapping[str, Key] = {
     "priorities.id": lambda t: t.priority_id,
     "tags.id": lambda t: _first(t.tag_ids),
     "messages.id": _opening(lambda m: m.id),
-    "messages.messageId": _opening(lambda m: m.message_id),
+    "messages.messageId": _opening(lambda m: m.email_message_id),
     "messages.customers.id": _opening(lambda m: m.customer_id),
     "companies.id": lambda t: t.company_id,
     "companies.name": lambda t: t.company_name,

@@ -1,29 +1,49 @@
-"""The query parameters of tickets.json. Go reads the first of repeated values."""
+"""The query parameters of tickets.json, and the field types the search and lookups share.
+
+Go reads the first of repeated values (``url.Values.Get``) for single-valued parameters; list
+parameters (``statuses=1&statuses=2``) take every value.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 from typing import Any
 
 from mockdesk.core.errors import ProblemKind
-from mockdesk.core.query import Choice, Integer, QueryField, QuerySchema, Text, refuse
+from mockdesk.core.query import (
+    Choice,
+    Integer,
+    QueryField,
+    QuerySchema,
+    Repeated,
+    Text,
+    refuse,
+)
 from mockdesk.core.store import Criterion, Where
 from mockdesk.vendors.teamwork import filtering
 from mockdesk.vendors.teamwork.ordering import ORDER_FIELDS
 from mockdesk.vendors.teamwork.serializer import INCLUDE_TYPES, TICKET_FIELDS
 
 MAX_PAGE_SIZE = 100
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class Filter(Text):
-    """URL-encoded JSON, parsed once into a predicate; a refusal carries validate's key (as a
-    path inside ``filter``) and message, so the renderer only formats it."""
+    """URL-encoded JSON, parsed once into a predicate over rows with ``fields`` (tickets' by
+    default); a refusal carries validate's key (as a path inside ``filter``) and message, so
+    the renderer only formats it. Empty (``filter=``, what the SDK sends unset) is no filter."""
+
+    def __init__(self, fields: Mapping[str, filtering.Field] = filtering.FIELDS, **kw: Any):
+        super().__init__(**kw)
+        self.filter_fields = fields
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kw: Any) -> Any:
         if value == "":
             return None
         try:
-            return filtering.parse(value)
+            return filtering.parse(value, self.filter_fields)
         except filtering.FilterError as error:
             path = tuple(error.key.split(".")[1:])
             raise refuse(ProblemKind.INVALID, path, error.message) from None
@@ -46,6 +66,59 @@ class CommaList(QueryField):
 
     def constraints(self) -> dict[str, Any]:
         return {"choices": self.choices}
+
+
+class Flag(QueryField):
+    """A Go boolean (``strconv.ParseBool``: 1 t T TRUE true True, 0 f F FALSE false False);
+    empty is false, as the SDK's zero value."""
+
+    TRUE = frozenset(("1", "t", "T", "TRUE", "true", "True"))
+    FALSE = frozenset(("", "0", "f", "F", "FALSE", "false", "False"))
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kw: Any) -> bool:
+        if value in self.TRUE:
+            return True
+        if value in self.FALSE:
+            return False
+        raise refuse(ProblemKind.NOT_BOOLEAN)
+
+
+class OptionalInteger(QueryField):
+    """A whole number, or empty: no value (a Go zero value's empty rendering)."""
+
+    _number = Integer()
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kw: Any) -> int | None:
+        if value == "":
+            return None
+        return self._number._deserialize(value, attr, data, **kw)
+
+
+class Day(QueryField):
+    """A calendar day as ``YYYY-MM-DD``, the only layout Desk's query strings take (an RFC 3339
+    timestamp is refused); empty is no value."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kw: Any) -> date | None:
+        if value == "":
+            return None
+        if not isinstance(value, str) or not _DAY.fullmatch(value):
+            raise refuse(ProblemKind.NOT_DATE)
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise refuse(ProblemKind.NOT_DATE) from None
+
+
+class IdList(Repeated):
+    """A repeated whole-number parameter (``statuses=1&statuses=2``); empty values are
+    skipped, a comma-joined value is not a whole number."""
+
+    def __init__(self, **kw: Any) -> None:
+        super().__init__(OptionalInteger(), load_default=(), **kw)
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kw: Any) -> Any:
+        found = super()._deserialize(value, attr, data, **kw)
+        return frozenset(item for item in found if item is not None)
 
 
 class TicketQuery(QuerySchema):

@@ -1,24 +1,55 @@
-"""Teamwork Desk tickets and side-loaded entities in the desksdkgo shapes, and fixture loading.
+"""Teamwork Desk tickets, messages and related entities in the desksdkgo shapes.
 
 Relationships are ``{"id": n, "type": "<included key>"}`` references; ``included`` carries, per
-requested type, exactly the entities the given tickets reference, sorted by id. Keys are written
+requested type, exactly the entities the given rows reference, sorted by id. Keys are written
 in byte order by the JSON style (Go marshals maps that way, and the seed's example is sorted).
+
+Every entity carries the SDK's base fields (``id``, ``createdAt``, ``updatedAt``, ``state``;
+``createdBy``/``updatedBy`` where someone made it) and the fields its desksdkgo model reads,
+with the model's Go types: a string where Go expects an int would fail the whole response.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from mockdesk.core.timeline import utc_millis
-from mockdesk.vendors.teamwork.data import Catalog, Customer, Entity, Message, Ticket, User
+from mockdesk.vendors.teamwork.data import (
+    BusinessHour,
+    Catalog,
+    Company,
+    Customer,
+    Domain,
+    Entity,
+    Inbox,
+    Message,
+    Tag,
+    Ticket,
+    User,
+)
 
 Json = dict[str, Any]
+Row = TypeVar("Row")
+
+
+@dataclass(frozen=True)
+class Related:
+    """What related entities are rendered against: the catalog, and what only the tickets know
+    (how many tickets each customer has, for ``numTickets``)."""
+
+    catalog: Catalog
+    tickets_per_customer: Mapping[int, int]
 
 
 def ref(kind: str, identifier: int | None) -> Json | None:
     return None if identifier is None else {"id": identifier, "type": kind}
+
+
+def _refs(kind: str, identifiers: Iterable[int]) -> list[Json]:
+    return [{"id": identifier, "type": kind} for identifier in identifiers]
 
 
 def serialize(ticket: Ticket) -> Json:
@@ -89,12 +120,16 @@ def sparse(body: Json, wanted: frozenset[str] | None) -> Json:
     return {key: value for key, value in body.items() if key == "id" or key in wanted}
 
 
-def _stamps(created_at: datetime) -> Json:
-    return {
+def _stamps(created_at: datetime, by: int | None = None) -> Json:
+    """The base entity's fields: made once and never edited, by ``by`` (a user) if anyone."""
+    stamps: Json = {
         "createdAt": utc_millis(created_at),
         "updatedAt": utc_millis(created_at),
         "state": "active",
     }
+    if by is not None:
+        stamps["createdBy"] = stamps["updatedBy"] = ref("users", by)
+    return stamps
 
 
 def _entity(entity: Entity, **extra: Any) -> Json:
@@ -107,7 +142,53 @@ def _entity(entity: Entity, **extra: Any) -> Json:
     }
 
 
-def _user(user: User) -> Json:
+def status(entity: Entity, related: Related) -> Json:
+    return _entity(entity, displayOrder=entity.id, isCustom=False)
+
+
+def priority(entity: Entity, related: Related) -> Json:
+    return _entity(entity, displayOrder=entity.id)
+
+
+def source(entity: Entity, related: Related) -> Json:
+    return _entity(entity, displayOrder=entity.id, isCustom=False)
+
+
+def ticket_type(entity: Entity, related: Related) -> Json:
+    return _entity(
+        entity,
+        displayOrder=entity.id,
+        default=entity.id == 1,
+        enabledForFutureInboxes=True,
+        inboxes=_refs("inboxes", sorted(related.catalog.inboxes)),
+    )
+
+
+def tag(tag: Tag, related: Related) -> Json:
+    """The SDK's ``Tag`` is ``name`` and ``color``; ``inboxes`` (where it may be used) is what
+    the MCP filters tags by (``inboxes.id``)."""
+    return {
+        "id": tag.id,
+        "name": tag.name,
+        "color": tag.color,
+        "inboxes": _refs("inboxes", tag.inbox_ids),
+        **_stamps(tag.created_at, related.catalog.owner),
+    }
+
+
+def business_hour(hours: BusinessHour, related: Related) -> Json:
+    return {
+        "id": hours.id,
+        "name": hours.name,
+        "description": "",
+        "isDefault": hours.id == 1,
+        "timezoneId": hours.timezone_id,
+        "timezone_name": hours.timezone_name,
+        **_stamps(hours.created_at),
+    }
+
+
+def user(user: User, related: Related | None = None) -> Json:
     return {
         "id": user.id,
         "firstName": user.first_name,
@@ -115,12 +196,57 @@ def _user(user: User) -> Json:
         "email": user.email,
         "role": user.role,
         "avatarURL": "",
+        "editMethod": "html",
+        "isPartTime": user.is_part_time,
+        "timezoneId": user.timezone_id,
+        "timeFormatId": 1,
+        "autoFollowOnCC": False,
+        "isAppOwner": user.is_app_owner,
         **_stamps(user.created_at),
     }
 
 
-def _customer(customer: Customer, catalog: Catalog) -> Json:
-    company = catalog.companies.get(customer.company_id or 0)
+def inbox(inbox: Inbox, related: Related) -> Json:
+    catalog = related.catalog
+    members = [
+        {
+            "id": member,
+            "type": "users",
+            "meta": {
+                "access": "full",
+                "isAdmin": catalog.users[member].role == "admin",
+                "starred": False,
+                "state": "active",
+            },
+        }
+        for member in inbox.user_ids
+    ]
+    return {
+        "id": inbox.id,
+        "name": inbox.name,
+        "email": inbox.email,
+        "type": "email",
+        "localPart": inbox.email.split("@")[0],
+        "displayOrder": inbox.id,
+        "languageCode": "en",
+        "signature": "",
+        "autoReplyEnabled": False,
+        "clientOnly": False,
+        "notificationsOnly": False,
+        "timeloggingEnabled": True,
+        "ticketstatus": ref("ticketstatuses", 1),
+        "tickettypes": _refs("tickettypes", sorted(catalog.types)),
+        "users": members,
+        "inboxaliases": [],
+        "inboxcnames": [],
+        "triggers": [],
+        "projects": [],
+        **_stamps(inbox.created_at, catalog.owner),
+    }
+
+
+def customer(customer: Customer, related: Related) -> Json:
+    company = related.catalog.companies.get(customer.company_id or 0)
     return {
         "id": customer.id,
         "firstName": customer.first_name,
@@ -131,11 +257,20 @@ def _customer(customer: Customer, catalog: Catalog) -> Json:
         "organization": company.name if company else "",
         "company": ref("companies", customer.company_id),
         "contacts": [ref("contacts", customer.contact_id)],
+        "numTickets": related.tickets_per_customer.get(customer.id, 0),
+        "notes": "",
+        "extraData": "",
+        "jobTitle": "",
+        "address": "",
+        "avatarURL": "",
+        "verifiedEmail": True,
+        "trusted": False,
+        "welcomeEmailSent": False,
         **_stamps(customer.created_at),
     }
 
 
-def _contact(customer: Customer) -> Json:
+def contact(customer: Customer, related: Related | None = None) -> Json:
     return {
         "id": customer.contact_id,
         "value": customer.email,
@@ -145,16 +280,58 @@ def _contact(customer: Customer) -> Json:
     }
 
 
-def _message(message: Message, ticket: Ticket) -> Json:
+def company(company: Company, related: Related) -> Json:
+    domains = related.catalog.domains
+    return {
+        "id": company.id,
+        "name": company.name,
+        "description": company.description,
+        "details": "",
+        "industry": company.industry,
+        "website": f"https://{domains[company.domain_ids[0]].name}",
+        "permission": "own",
+        "note": "",
+        "domains": _refs("domains", company.domain_ids),
+        **_stamps(company.created_at, related.catalog.owner),
+    }
+
+
+def domain(domain: Domain, related: Related | None = None) -> Json:
+    return {
+        "id": domain.id,
+        "name": domain.name,
+        "company": ref("companies", domain.company_id),
+        "project": None,
+        "projects_company": None,
+        **_stamps(domain.created_at),
+    }
+
+
+def message(message: Message, related: Related | None = None) -> Json:
+    """The SDK reads the body from ``htmlBody`` only (``Message.UnmarshalJSON``); ``textBody``
+    is the same text without tags."""
     author = ref("customers", message.customer_id) or ref("users", message.user_id)
     return {
         "id": message.id,
-        "messageId": message.message_id,
+        "htmlBody": message.html,
+        "textBody": message.text,
         "threadType": message.thread_type,
+        "emailMessageId": message.email_message_id,
+        "ticket": ref("tickets", message.ticket_id),
         "customer": ref("customers", message.customer_id),
+        "contact": ref("contacts", message.contact_id),
+        "status": ref("ticketstatuses", message.status_id),
+        "cc": list(message.cc),
+        "bcc": [],
+        "delayed": False,
+        "editMethod": "html",
+        "isPinned": message.is_pinned,
+        "viewedByCustomerAt": utc_millis(message.viewed_by_customer_at),
+        "createdAt": utc_millis(message.created_at),
+        "updatedAt": utc_millis(message.created_at),
         "createdBy": author,
-        "ticket": ref("tickets", ticket.id),
-        **_stamps(message.created_at),
+        "updatedBy": author,
+        "state": "active",
     }
 
 
@@ -170,9 +347,26 @@ INCLUDE_TYPES = tuple(sorted({
     "ticketsources", "ticketstatuses", "tickettypes", "ticketpriorities", "timelogs", "users",
 }))  # fmt: skip
 
+Sideload = Callable[[Sequence[Any], Related], list[Json]]
+
 
 def _one(value: int | None) -> tuple[int, ...]:
     return () if value is None else (value,)
+
+
+def collect(
+    ids: Callable[[Any], Iterable[int]],
+    table: Callable[[Catalog], Mapping[int, Row]],
+    render: Callable[[Row, Related], Json],
+) -> Sideload:
+    """A side-load: the entities of ``table`` that the rows point at (via ``ids``), by id."""
+
+    def sideload(rows: Sequence[Any], related: Related) -> list[Json]:
+        entities = table(related.catalog)
+        wanted = sorted({i for row in rows for i in ids(row)})
+        return [render(entities[i], related) for i in wanted]
+
+    return sideload
 
 
 def _user_ids(ticket: Ticket) -> Iterable[int]:
@@ -183,61 +377,43 @@ def _user_ids(ticket: Ticket) -> Iterable[int]:
     yield from (m.user_id for m in ticket.messages if m.user_id is not None)
 
 
-def _entities(
-    ids: Callable[[Ticket], Iterable[int]], table: Callable[[Catalog], Mapping[int, Any]],
-    render: Callable[[Any, Catalog], Json],
-) -> Callable[[Sequence[Ticket], Catalog], list[Json]]:  # fmt: skip
-    def collect(tickets: Sequence[Ticket], catalog: Catalog) -> list[Json]:
-        rows = table(catalog)
-        wanted = sorted({i for ticket in tickets for i in ids(ticket)})
-        return [render(rows[i], catalog) for i in wanted]
-
-    return collect
+def _messages(tickets: Sequence[Ticket], related: Related) -> list[Json]:
+    found = sorted((m for t in tickets for m in t.messages), key=lambda m: m.id)
+    return [message(m) for m in found]
 
 
-def _messages(tickets: Sequence[Ticket], catalog: Catalog) -> list[Json]:
-    found = [(m.id, _message(m, t)) for t in tickets for m in t.messages]
-    return [body for _, body in sorted(found, key=lambda pair: pair[0])]
+def _customers(ids: Callable[[Any], Iterable[int]]) -> Sideload:
+    return collect(ids, lambda c: c.customers, customer)
 
 
-SIDELOADS: Mapping[str, Callable[[Sequence[Ticket], Catalog], list[Json]]] = {
-    "users": _entities(_user_ids, lambda c: c.users, lambda u, c: _user(u)),
-    "customers": _entities(
-        lambda t: (t.customer_id,), lambda c: c.customers, _customer
-    ),
-    "contacts": _entities(
-        lambda t: (t.customer_id,), lambda c: c.customers, lambda u, c: _contact(u)
-    ),
-    "companies": _entities(lambda t: _one(t.company_id), lambda c: c.companies,
-                           lambda e, c: _entity(e)),
-    "inboxes": _entities(lambda t: (t.inbox_id,), lambda c: c.inboxes, lambda e, c: _entity(e)),
-    "ticketstatuses": _entities(
-        lambda t: (t.status_id,), lambda c: c.statuses,
-        lambda e, c: _entity(e, displayOrder=e.id, isCustom=False),
-    ),
-    "ticketpriorities": _entities(
-        lambda t: _one(t.priority_id), lambda c: c.priorities,
-        lambda e, c: _entity(e, displayOrder=e.id),
-    ),
-    "ticketsources": _entities(
-        lambda t: (t.source_id,), lambda c: c.sources,
-        lambda e, c: _entity(e, displayOrder=e.id, isCustom=False),
-    ),
-    "tickettypes": _entities(
-        lambda t: _one(t.type_id), lambda c: c.types,
-        lambda e, c: _entity(
-            e, displayOrder=e.id, default=e.id == 1, enabledForFutureInboxes=True,
-            inboxes=[ref("inboxes", i) for i in sorted(c.inboxes)],
-        ),
-    ),
-    "tags": _entities(lambda t: t.tag_ids, lambda c: c.tags, lambda e, c: _entity(e)),
-    "businesshours": _entities(
-        lambda t: (t.businesshours_id,), lambda c: c.businesshours, lambda e, c: _entity(e)
+def _contacts(ids: Callable[[Any], Iterable[int]]) -> Sideload:
+    """Contacts are keyed by their customer (one each), so ``ids`` yields customer ids."""
+    return collect(ids, lambda c: c.customers, contact)
+
+
+SIDELOADS: Mapping[str, Sideload] = {
+    "users": collect(_user_ids, lambda c: c.users, user),
+    "customers": _customers(lambda t: (t.customer_id,)),
+    "contacts": _contacts(lambda t: (t.customer_id,)),
+    "companies": collect(lambda t: _one(t.company_id), lambda c: c.companies, company),
+    "inboxes": collect(lambda t: (t.inbox_id,), lambda c: c.inboxes, inbox),
+    "ticketstatuses": collect(lambda t: (t.status_id,), lambda c: c.statuses, status),
+    "ticketpriorities": collect(lambda t: _one(t.priority_id), lambda c: c.priorities, priority),
+    "ticketsources": collect(lambda t: (t.source_id,), lambda c: c.sources, source),
+    "tickettypes": collect(lambda t: _one(t.type_id), lambda c: c.types, ticket_type),
+    "tags": collect(lambda t: t.tag_ids, lambda c: c.tags, tag),
+    "businesshours": collect(
+        lambda t: (t.businesshours_id,), lambda c: c.businesshours, business_hour
     ),
     "messages": _messages,
-}  # fmt: skip
+}
 
 
-def included(tickets: Sequence[Ticket], kinds: Iterable[str], catalog: Catalog) -> Json:
-    """Per requested type, exactly the entities ``tickets`` reference (empty when none)."""
-    return {kind: SIDELOADS[kind](tickets, catalog) if kind in SIDELOADS else [] for kind in kinds}
+def included(
+    rows: Sequence[Any],
+    kinds: Iterable[str],
+    related: Related,
+    sideloads: Mapping[str, Sideload] = SIDELOADS,
+) -> Json:
+    """Per requested type, exactly the entities ``rows`` reference (empty when none)."""
+    return {kind: sideloads[kind](rows, related) if kind in sideloads else [] for kind in kinds}

@@ -7,16 +7,17 @@ import json
 import pytest
 from marshmallow import ValidationError
 
-from mockdesk.core.fixtures import FixtureError
 from mockdesk.core.dataset import build_dataset
+from mockdesk.core.fixtures import FixtureError
 from mockdesk.settings import Settings
 from mockdesk.testing.live import LiveServer
 from mockdesk.vendors.nextcommerce import SPEC
 from mockdesk.vendors.nextcommerce.data import PRODUCTS, TAGS, TICKET_TYPES
 from mockdesk.vendors.nextcommerce.fixtures import load_fixture
 from mockdesk.vendors.nextcommerce.serializer import serialize
+from tests.support.vendor_client import VendorClient
 
-from .helpers import AUTH, LIST
+from .helpers import LIST
 
 
 def dataset(seed: int = 0, count: int = 120):
@@ -49,7 +50,8 @@ def test_tickets_are_coherent() -> None:
         assert set(ticket.tags) <= set(TAGS.values())
         assert set(ticket.products) <= set(PRODUCTS)
         assert ticket.ticket_type is None or ticket.ticket_type in TICKET_TYPES
-        assert (len(ticket.comments) == 1) == (ticket.status == "new")
+        only_requester = all(c.author == ticket.requester for c in ticket.comments)
+        assert (ticket.status == "new") == only_requester
         times = [c.created_at for c in ticket.comments]
         assert times == sorted(times) and times[0] == ticket.created_at
         assert ticket.updated_at >= times[-1]
@@ -90,11 +92,10 @@ def test_a_fixture_file_pins_a_ticket_at_its_id(tmp_path) -> None:
     path = tmp_path / "next.json"
     path.write_text(json.dumps({"vendor": "29next", "tickets": [pinned]}))
     with LiveServer(Settings(tickets=5, fixtures=(path,), rate_limits={"29next": "off"})) as server:
-        import requests
-
-        response = requests.get(f"{server.url}{LIST}77/", headers=AUTH, timeout=10)
+        client = VendorClient.of("29next", server.url)
+        response = client.get(f"{LIST}77/")
         assert response.json() == pinned
-        listed = requests.get(server.url + LIST, headers=AUTH, timeout=10).json()["results"]
+        listed = client.list().json()["results"]
         assert listed[-1] == pinned  # ordering -id puts the small id last
 
 
@@ -113,11 +114,11 @@ def test_date_filters_use_the_utc_day_of_a_pinned_ticket_with_an_offset(tmp_path
     path = tmp_path / "offset.json"
     path.write_text(json.dumps({"vendor": "29next", "tickets": [pinned]}))
     with LiveServer(Settings(tickets=0, fixtures=(path,), rate_limits={"29next": "off"})) as server:
-        import requests
+        client = VendorClient.of("29next", server.url)
 
         def ids(day: str) -> list[int]:
             params = {"created_from": day, "created_to": day}
-            body = requests.get(server.url + LIST, params=params, headers=AUTH, timeout=10).json()
+            body = client.list(params).json()
             return [ticket["id"] for ticket in body["results"]]
 
         assert (ids("2026-10-19"), ids("2026-10-20")) == ([77], [])
