@@ -23,14 +23,15 @@ def test_reset_between_tests(mockdesk):
     url = mockdesk.url + "/api/v3/dsf/tickets"
     assert requests.get(url, headers=HEADERS).status_code == 200
 
-@pytest.mark.mockdesk(seed=3)
-def test_marker_sets_a_seed(mockdesk):
-    assert requests.get(mockdesk.url + "/__mockdesk/health").json()["seed"] == 3
-
 def test_server_crash_fails_the_test(mockdesk, monkeypatch):
     monkeypatch.setattr("mockdesk.core.pipeline.json_response", lambda *a, **k: 1 / 0)
     url = mockdesk.url + "/api/v3/dsf/tickets"
     assert requests.get(url, headers=HEADERS).status_code == 500
+
+# last: another seed rebuilds every vendor's data, and once is enough
+@pytest.mark.mockdesk(seed=3)
+def test_marker_sets_a_seed(mockdesk):
+    assert requests.get(mockdesk.url + "/__mockdesk/health").json()["seed"] == 3
 """
 
 

@@ -83,7 +83,7 @@ def mockdesk(
     with _server_for(mockdesk_server, own) as server:
         tenant = _xdist_tenant()
         client = server.for_tenant(tenant) if tenant else server
-        client.reset(options.get("seed"))
+        client.reset(options.get("seed", mockdesk_settings.seed))  # no seed leaks between tests
         for slug, limit in (options.get("rate_limits") or {}).items():
             client.set_rate_limit(slug, limit)
         for rule in options.get("faults") or ():

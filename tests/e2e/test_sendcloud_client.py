@@ -1,11 +1,12 @@
-"""A Sendcloud client, pointed at the real gunicorn-served mockdesk, works unchanged:
-OAuth2, listing, filtering, paging, and its handling of 400/401/429."""
+"""A Sendcloud client, with only its base URL swapped, works unchanged: OAuth2, listing,
+filtering, paging, and its handling of 400/401/429. It talks to the server under test, so the
+server-mode run (``tests/vendors/test_server_mode.py``) checks it against gunicorn."""
 
 from __future__ import annotations
 
 import requests
 
-from tests.conftest import ServerProcess
+from tests.support.server import ServerUnderTest
 
 
 class SendcloudSupportClient:
@@ -35,10 +36,10 @@ class SendcloudSupportClient:
             page += 1
 
 
-def test_client_lists_filters_and_pages(served_fresh: ServerProcess) -> None:
+def test_client_lists_filters_and_pages(server: ServerUnderTest) -> None:
     client = SendcloudSupportClient(
-        f"{served_fresh.url}/api/v3",
-        f"{served_fresh.url}/oauth2/token/",
+        f"{server.url}/api/v3",
+        f"{server.url}/oauth2/token/",
         "mockdesk-key",
         "mockdesk-secret",
     )
@@ -50,8 +51,8 @@ def test_client_lists_filters_and_pages(served_fresh: ServerProcess) -> None:
     assert [t for t in everything if t["carrier"] == "dpd"] == dpd
 
 
-def test_client_sees_400_401_and_429_as_documented(served_fresh: ServerProcess) -> None:
-    url = f"{served_fresh.url}/api/v3/dsf/tickets"
+def test_client_sees_400_401_and_429_as_documented(server: ServerUnderTest) -> None:
+    url = f"{server.url}/api/v3/dsf/tickets"
     unauthenticated = requests.get(url, timeout=5)
     assert unauthenticated.status_code == 401
     auth = ("mockdesk-key", "mockdesk-secret")

@@ -6,23 +6,24 @@ import pytest
 
 from mockdesk import create_app
 from mockdesk.settings import Settings
-from mockdesk.testing.live import LiveServer
-from tests.vendors.hostup.conftest import TICKETS, HostUp
+from tests.support.server import ServerUnderTest
+from tests.support.vendor_client import VendorClient
+from tests.vendors.hostup.conftest import TICKETS
 
 
-def first_cursor(hostup: HostUp, **params: str) -> str:
+def first_cursor(hostup: VendorClient, **params: str) -> str:
     body = hostup.get(TICKETS, {"limit": 5, **params}).json()
     assert body["hasMore"]
     return body["nextCursor"]
 
 
-def test_walk_yields_every_ticket_once_in_order(hostup: HostUp) -> None:
-    walked = [t["id"] for t in hostup.walk(limit=7)]
+def test_walk_yields_every_ticket_once_in_order(hostup: VendorClient) -> None:
+    walked = [t["id"] for t in hostup.walk(size=7)]
     assert len(walked) == len(set(walked)) == 250
-    assert walked == [t["id"] for t in hostup.walk(limit=100)]
+    assert walked == [t["id"] for t in hostup.walk(size=100)]
 
 
-def test_changing_limit_between_pages_is_allowed(hostup: HostUp) -> None:
+def test_changing_limit_between_pages_is_allowed(hostup: VendorClient) -> None:
     everything = [t["id"] for t in hostup.walk()]
     cursor = first_cursor(hostup)
     body = hostup.get(TICKETS, {"limit": 3, "cursor": cursor}).json()
@@ -40,7 +41,7 @@ def test_changing_limit_between_pages_is_allowed(hostup: HostUp) -> None:
     ],
 )
 def test_a_cursor_only_fits_the_filters_it_came_from(
-    hostup: HostUp, minted: dict[str, str], reused: dict[str, str]
+    hostup: VendorClient, minted: dict[str, str], reused: dict[str, str]
 ) -> None:
     cursor = first_cursor(hostup, **minted)
     response = hostup.get(TICKETS, {"cursor": cursor, **reused})
@@ -49,7 +50,7 @@ def test_a_cursor_only_fits_the_filters_it_came_from(
     assert hostup.get(TICKETS, {"cursor": cursor, **minted}).status_code == 200
 
 
-def test_tampered_cursors_are_invalid(hostup: HostUp) -> None:
+def test_tampered_cursors_are_invalid(hostup: VendorClient) -> None:
     cursor = first_cursor(hostup)
     body, signature = cursor.split(".")
     flipped = body[:10] + ("A" if body[10] != "A" else "B") + body[11:]
@@ -59,17 +60,17 @@ def test_tampered_cursors_are_invalid(hostup: HostUp) -> None:
         assert response.json()["code"] == "invalid_cursor"
 
 
-def test_a_cursor_from_another_seed_is_foreign(hostup: HostUp, mockdesk: LiveServer) -> None:
+def test_a_cursor_from_another_seed_is_foreign(
+    hostup: VendorClient, server: ServerUnderTest
+) -> None:
     cursor = first_cursor(hostup)
-    mockdesk.reset(seed=1)
+    server.reset(seed=1)
     assert hostup.get(TICKETS, {"cursor": cursor}).json()["code"] == "invalid_cursor"
 
 
-def test_same_seed_same_pages_and_cursors_in_another_app(hostup: HostUp) -> None:
+def test_same_seed_same_pages_and_cursors_in_another_app(hostup: VendorClient) -> None:
     other = create_app(Settings(vendors=("hostup",))).test_client()
     params = {"limit": 10, "status": "closed"}
     here = hostup.get(TICKETS, params).json()
-    there = other.get(
-        TICKETS, query_string=params, headers={"Authorization": "Bearer mockdesk-token"}
-    )
+    there = other.get(TICKETS, query_string=params, headers=hostup.headers)
     assert there.json == here

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from tests.vendors.hostup.conftest import TICKETS, HostUp, golden
+from tests.support.vendor_client import VendorClient
+from tests.vendors.hostup.conftest import GOLDENS, NOSCOPE, TICKETS
 
 UNLIMITED = pytest.mark.mockdesk(rate_limits={"hostup": "off"})
 LAST_SENDER = {"answered": {"staff"}, "customer_reply": {"customer"}, "open": {"customer"}}
 
 
 @UNLIMITED
-def test_detail_by_id_and_by_number_agree_with_the_summary(hostup: HostUp) -> None:
+def test_detail_by_id_and_by_number_agree_with_the_summary(hostup: VendorClient) -> None:
     for summary in hostup.get(TICKETS, {"limit": 100}).json()["data"]:
         by_id = hostup.get(f"{TICKETS}/{summary['id']}")
         assert by_id.status_code == 200
@@ -35,7 +36,7 @@ def test_detail_by_id_and_by_number_agree_with_the_summary(hostup: HostUp) -> No
 
 
 @UNLIMITED
-def test_attachments_link_back_to_this_server(hostup: HostUp) -> None:
+def test_attachments_link_back_to_this_server(hostup: VendorClient) -> None:
     attachments = [
         a
         for t in hostup.walk()
@@ -50,7 +51,7 @@ def test_attachments_link_back_to_this_server(hostup: HostUp) -> None:
 
 
 @pytest.mark.parametrize("ref", ["tkt_00000000000000000000000000", "1", "nonsense", "tkt_x"])
-def test_unknown_ticket_is_a_not_found_problem(hostup: HostUp, ref: str) -> None:
+def test_unknown_ticket_is_a_not_found_problem(hostup: VendorClient, ref: str) -> None:
     response = hostup.get(f"{TICKETS}/{ref}")
     assert response.status_code == 404
     assert response.headers["Content-Type"] == "application/problem+json"
@@ -59,8 +60,8 @@ def test_unknown_ticket_is_a_not_found_problem(hostup: HostUp, ref: str) -> None
     assert body["instance"] == f"{TICKETS}/{ref}"
 
 
-def test_detail_needs_read_support(hostup: HostUp) -> None:
-    ticket_id = golden("list_example.json")["data"][0]["id"]
-    response = hostup.get(f"{TICKETS}/{ticket_id}", token="mockdesk-token-noscope")
+def test_detail_needs_read_support(hostup: VendorClient) -> None:
+    ticket_id = GOLDENS.json("list_example.json")["data"][0]["id"]
+    response = hostup.get(f"{TICKETS}/{ticket_id}", headers=hostup.headers_with_token(NOSCOPE))
     assert response.status_code == 403
     assert response.json()["detail"] == "Missing required scope: read:support"

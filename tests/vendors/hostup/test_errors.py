@@ -8,8 +8,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import requests
 
-from mockdesk.testing.live import LiveServer
-from tests.vendors.hostup.conftest import NOSCOPE, TICKETS, HostUp, golden
+from tests.support.server import ServerUnderTest
+from tests.support.vendor_client import VendorClient
+from tests.vendors.hostup.conftest import GOLDENS, NOSCOPE, TICKETS
 
 REQUEST_ID = re.compile(r"req_[0-9a-hjkmnp-tv-z]{26}")
 PROBLEM_KEYS = ["type", "title", "status", "detail", "code", "instance", "requestId", "timestamp"]
@@ -37,26 +38,33 @@ def masked(body: dict, **keep: str) -> dict:
 
 
 @pytest.mark.parametrize("token", [None, "wrong", ""])
-def test_unauthorized_matches_the_published_example(hostup: HostUp, token: str | None) -> None:
+def test_unauthorized_matches_the_published_example(
+    hostup: VendorClient, token: str | None
+) -> None:
     headers = {} if token is None else {"Authorization": f"Bearer {token}"}
     response = requests.get(hostup.url + TICKETS, headers=headers, timeout=10)
     body = assert_problem(response, 401, "unauthorized")
-    assert masked(body) == golden("unauthorized.json")
+    assert masked(body) == GOLDENS.json("unauthorized.json")
     assert "X-RateLimit-Limit" not in response.headers  # not admitted: nobody to count
 
 
-def test_invalid_cursor_matches_the_published_example(hostup: HostUp) -> None:
+def test_invalid_cursor_matches_the_published_example(hostup: VendorClient) -> None:
     body = assert_problem(hostup.get(TICKETS, {"cursor": "abc"}), 400, "invalid_cursor")
-    assert masked(body, instance="/api/v2/...") == golden("invalid_cursor.json")
+    assert masked(body, instance="/api/v2/...") == GOLDENS.json("invalid_cursor.json")
 
 
-def test_request_ids_differ(hostup: HostUp) -> None:
-    ids = {hostup.get(TICKETS, token=None).json()["requestId"] for _ in range(3)}
+def test_request_ids_differ(hostup: VendorClient) -> None:
+    ids = {
+        hostup.get(TICKETS, headers=hostup.headers_with_token(None)).json()["requestId"]
+        for _ in range(3)
+    }
     assert len(ids) == 3
 
 
-def test_missing_scope_is_forbidden(hostup: HostUp) -> None:
-    body = assert_problem(hostup.get(TICKETS, token=NOSCOPE), 403, "forbidden")
+def test_missing_scope_is_forbidden(hostup: VendorClient) -> None:
+    body = assert_problem(
+        hostup.get(TICKETS, headers=hostup.headers_with_token(NOSCOPE)), 403, "forbidden"
+    )
     assert body["title"] == "Forbidden"
     assert body["detail"] == "Missing required scope: read:support"
 
@@ -74,7 +82,7 @@ def test_missing_scope_is_forbidden(hostup: HostUp) -> None:
     ],
 )
 def test_query_errors_point_at_the_parameter(
-    hostup: HostUp, params: dict, pointers: list[str], codes: list[str]
+    hostup: VendorClient, params: dict, pointers: list[str], codes: list[str]
 ) -> None:
     body = assert_problem(hostup.get(TICKETS, params), 400, "invalid_request")
     assert body["title"] == "Validation failed"
@@ -86,12 +94,12 @@ def test_query_errors_point_at_the_parameter(
         assert body["detail"] == body["errors"][0]["detail"]
 
 
-def test_limit_detail_quotes_the_bounds(hostup: HostUp) -> None:
+def test_limit_detail_quotes_the_bounds(hostup: VendorClient) -> None:
     body = hostup.get(TICKETS, {"limit": "500"}).json()
     assert body["errors"][0]["detail"] == "`limit` must be between 1 and 100."
 
 
-def test_unknown_path_and_wrong_method(hostup: HostUp) -> None:
+def test_unknown_path_and_wrong_method(hostup: VendorClient) -> None:
     body = assert_problem(hostup.get("/api/v2/support/nothing"), 404, "not_found")
     assert body["instance"] == "/api/v2/support/nothing"
     response = requests.delete(hostup.url + TICKETS, timeout=10)
@@ -99,14 +107,14 @@ def test_unknown_path_and_wrong_method(hostup: HostUp) -> None:
     assert "GET" in response.headers["Allow"]
 
 
-def test_internal_error(hostup: HostUp, mockdesk: LiveServer) -> None:
-    mockdesk.state.faults.add("internal", vendor="hostup")
+def test_internal_error(hostup: VendorClient, server: ServerUnderTest) -> None:
+    server.add_fault("internal", vendor="hostup")
     body = assert_problem(hostup.get(TICKETS), 500, "internal_error")
     assert body["title"] == "Internal server error"
     assert hostup.get(TICKETS).status_code == 200
 
 
-def test_rate_limit_headers_on_every_admitted_response(hostup: HostUp) -> None:
+def test_rate_limit_headers_on_every_admitted_response(hostup: VendorClient) -> None:
     for remaining, path in zip(
         (59, 58, 57), (TICKETS, f"{TICKETS}/1", "/api/v2/support/departments"), strict=True
     ):
@@ -119,7 +127,7 @@ def test_rate_limit_headers_on_every_admitted_response(hostup: HostUp) -> None:
 
 
 @pytest.mark.mockdesk(rate_limits={"hostup": "3/minute"})
-def test_rate_limited_after_the_limit(hostup: HostUp) -> None:
+def test_rate_limited_after_the_limit(hostup: VendorClient) -> None:
     for _ in range(3):
         assert hostup.get(TICKETS).status_code == 200
     response = hostup.get(TICKETS)
@@ -129,4 +137,6 @@ def test_rate_limited_after_the_limit(hostup: HostUp) -> None:
     assert response.headers["X-RateLimit-Remaining"] == "0"
     assert 1 <= int(response.headers["Retry-After"]) <= 60
     parse_time(response.headers["X-RateLimit-Reset"])
-    assert hostup.get(TICKETS, token=NOSCOPE).status_code == 403  # per key: another key is fine
+    assert (
+        hostup.get(TICKETS, headers=hostup.headers_with_token(NOSCOPE)).status_code == 403
+    )  # per key: another key is fine

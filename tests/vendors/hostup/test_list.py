@@ -12,14 +12,15 @@ from mockdesk import create_app
 from mockdesk.core.fixtures import FixtureError
 from mockdesk.settings import Settings
 from mockdesk.testing.live import LiveServer
-from tests.vendors.hostup.conftest import DEPARTMENTS, NOSCOPE, TICKETS, HostUp, golden
+from tests.support.vendor_client import VendorClient
+from tests.vendors.hostup.conftest import DEPARTMENTS, GOLDENS, NOSCOPE, TICKETS, hostup_at
 
-SUMMARY_KEYS = list(golden("list_example.json")["data"][0])
+SUMMARY_KEYS = list(GOLDENS.json("list_example.json")["data"][0])
 TICKET_ID = re.compile(r"tkt_[0-9a-hjkmnp-tv-z]{26}")
 ISO_MS = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z")
 
 
-def test_default_page_has_twenty_summaries_in_the_seed_shape(hostup: HostUp) -> None:
+def test_default_page_has_twenty_summaries_in_the_seed_shape(hostup: VendorClient) -> None:
     response = hostup.get(TICKETS)
     assert response.status_code == 200
     assert response.headers["Content-Type"] == "application/json"
@@ -36,13 +37,13 @@ def test_default_page_has_twenty_summaries_in_the_seed_shape(hostup: HostUp) -> 
             assert list(service) == ["serviceType", "serviceId", "serviceName", "details"]
 
 
-def test_newest_first(hostup: HostUp) -> None:
+def test_newest_first(hostup: VendorClient) -> None:
     created = [t["createdAt"] for t in hostup.walk()]
     assert len(created) == 250
     assert created == sorted(created, reverse=True)
 
 
-def test_linked_services_come_in_several_types_with_fitting_details(hostup: HostUp) -> None:
+def test_linked_services_come_in_several_types_with_fitting_details(hostup: VendorClient) -> None:
     services = [s for t in hostup.walk() for s in t["linkedServices"]]
     kinds = {s["serviceType"] for s in services}
     assert {"vps", "hosting", "domain"} <= kinds
@@ -58,17 +59,19 @@ def test_linked_services_come_in_several_types_with_fitting_details(hostup: Host
 
 
 @pytest.mark.parametrize("limit", [1, 37, 100])
-def test_limit_sets_the_page_size(hostup: HostUp, limit: int) -> None:
+def test_limit_sets_the_page_size(hostup: VendorClient, limit: int) -> None:
     assert len(hostup.get(TICKETS, {"limit": limit}).json()["data"]) == limit
 
 
 @pytest.mark.parametrize("status", ["open", "answered", "customer_reply", "closed"])
-def test_status_filter(hostup: HostUp, status: str) -> None:
-    found = list(hostup.walk(status=status))
+def test_status_filter(hostup: VendorClient, status: str) -> None:
+    found = list(hostup.walk({"status": status}))
     assert found and all(t["status"] == status for t in found)
 
 
-def test_department_filter_and_departments_are_exactly_the_slugs_in_use(hostup: HostUp) -> None:
+def test_department_filter_and_departments_are_exactly_the_slugs_in_use(
+    hostup: VendorClient,
+) -> None:
     response = hostup.get(DEPARTMENTS)
     assert response.status_code == 200
     departments = response.json()["departments"]
@@ -76,20 +79,20 @@ def test_department_filter_and_departments_are_exactly_the_slugs_in_use(hostup: 
     used = {t["departmentSlug"] for t in hostup.walk()}
     assert {d["slug"] for d in departments} == used
     for department in departments:
-        found = list(hostup.walk(departmentSlug=department["slug"]))
+        found = list(hostup.walk({"departmentSlug": department["slug"]}))
         assert found
         assert {t["departmentName"] for t in found} == {department["displayName"]}
 
 
-def test_departments_need_read_account(hostup: HostUp) -> None:
-    response = hostup.get(DEPARTMENTS, token=NOSCOPE)
+def test_departments_need_read_account(hostup: VendorClient) -> None:
+    response = hostup.get(DEPARTMENTS, headers=hostup.headers_with_token(NOSCOPE))
     assert response.status_code == 403
     assert response.json()["detail"] == "Missing required scope: read:account"
 
 
 def test_departments_of_a_small_dataset_are_only_those_used() -> None:
     with LiveServer(Settings(vendors=("hostup",), tickets=2)) as server:
-        client = HostUp(server.url)
+        client = hostup_at(server.url)
         listed = {d["slug"] for d in client.get(DEPARTMENTS).json()["departments"]}
         assert listed == {t["departmentSlug"] for t in client.walk()}
         unused = {"general-web-hosting", "domain-names", "vps", "billing", "sales"} - listed
@@ -99,7 +102,7 @@ def test_departments_of_a_small_dataset_are_only_those_used() -> None:
 
 def _pinned_seed_example(tmp_path: Path) -> Path:
     """The seed's list item as a fixture: the summary plus a two-message conversation."""
-    item = golden("list_example.json")["data"][0]
+    item = GOLDENS.json("list_example.json")["data"][0]
     message = {
         "ticketId": item["id"],
         "sender": "customer",
@@ -125,12 +128,12 @@ def _pinned_seed_example(tmp_path: Path) -> Path:
 
 def test_a_pinned_seed_example_is_listed_byte_for_byte(tmp_path: Path) -> None:
     settings = Settings(vendors=("hostup",), tickets=3, fixtures=(_pinned_seed_example(tmp_path),))
-    item = golden("list_example.json")["data"][0]
+    item = GOLDENS.json("list_example.json")["data"][0]
     with LiveServer(settings) as server:
-        response = HostUp(server.url).get(TICKETS)
+        response = hostup_at(server.url).get(TICKETS)
         assert json.dumps(item, separators=(",", ":")) in response.text
         assert response.json()["data"][-1] == item  # the oldest ticket comes last
-        detail = HostUp(server.url).get(f"{TICKETS}/{item['number']}").json()
+        detail = hostup_at(server.url).get(f"{TICKETS}/{item['number']}").json()
         assert detail["messageCount"] == len(detail["messages"]) == 2
 
 

@@ -1,28 +1,26 @@
-"""Helpers for the IPPanel tests: the default credential and the seed's golden bodies."""
+"""IPPanel helpers: the shared vendor client on the server under test, and the seed's goldens."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-GOLDEN = Path(__file__).parent / "golden"
-TOKEN = {"Authorization": "mockdesk-token"}
+from tests.support.server import ServerUnderTest
+from tests.support.vendor_client import Goldens, VendorClient
+
+GOLDENS = Goldens.beside(__file__)
 LIST = "/v1/api/ticket"
 SHOW = "/v1/api/ticket/show"
 
 
-def golden_bytes(name: str) -> bytes:
-    return (GOLDEN / name).read_bytes()
-
-
-def golden_json(name: str) -> Any:
-    return json.loads(golden_bytes(name))
+@pytest.fixture
+def ippanel(server: ServerUnderTest) -> VendorClient:
+    return VendorClient.of("ippanel", server.url)
 
 
 @pytest.fixture
 def seed_example() -> dict[str, Any]:
     """The seed's list response (two tickets, meta) as the docs print it."""
-    return golden_json("list_example.json")
+    example: dict[str, Any] = GOLDENS.json("list_example.json")
+    return example

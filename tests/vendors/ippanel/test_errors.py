@@ -5,18 +5,15 @@ from __future__ import annotations
 import time
 
 import pytest
-import requests
 
 from mockdesk.core.auth import ALL_SCOPES, Principal
+from tests.support.server import ServerUnderTest
+from tests.support.vendor_client import NOSCOPE_TOKEN, VendorClient
 
-from .conftest import LIST, SHOW, TOKEN, golden_bytes
+from .conftest import GOLDENS, LIST, SHOW
 
 ALL = frozenset({ALL_SCOPES})
 INTEGER = "گزینه {} باید از نوع عددی باشد"
-
-
-def get(server, path: str = LIST, headers: dict[str, str] | None = None) -> requests.Response:
-    return requests.get(f"{server.url}{path}", headers=TOKEN if headers is None else headers)
 
 
 @pytest.mark.parametrize(
@@ -32,15 +29,14 @@ def get(server, path: str = LIST, headers: dict[str, str] | None = None) -> requ
     ids=["missing", "empty", "wrong", "bearer", "bearer-lower", "basic"],
 )
 @pytest.mark.parametrize("path", [LIST, f"{SHOW}?ticket_id=1"])
-def test_401_is_the_seed_body_byte_for_byte(mockdesk, headers, path):
-    response = get(mockdesk, path, headers)
-    assert response.status_code == 401
-    assert response.content == golden_bytes("401.json")
+def test_401_is_the_seed_body_byte_for_byte(ippanel, headers, path):
+    response = ippanel.get(path, headers=headers)
+    GOLDENS.assert_body(response, "401.json", 401)
     assert "X-RateLimit-Limit" not in response.headers
 
 
-def test_a_token_that_is_not_a_resellers_is_forbidden(mockdesk):
-    response = get(mockdesk, headers={"Authorization": "mockdesk-token-noscope"})
+def test_a_token_that_is_not_a_resellers_is_forbidden(ippanel):
+    response = ippanel.get(LIST, headers=ippanel.headers_with_token(NOSCOPE_TOKEN))
     assert response.status_code == 403
     meta = response.json()["meta"]
     assert response.json()["data"] is None
@@ -64,8 +60,8 @@ def test_a_token_that_is_not_a_resellers_is_forbidden(mockdesk):
         ("ticket_id=99999999999999999999", {"ticket_id": [INTEGER.format("ticket id")]}),
     ],
 )
-def test_one_bad_parameter_is_a_persian_422(mockdesk, query, errors):
-    response = get(mockdesk, f"{LIST}?{query}")
+def test_one_bad_parameter_is_a_persian_422(ippanel, query, errors):
+    response = ippanel.get(f"{LIST}?{query}")
     assert response.status_code == 422
     assert response.json() == {
         "data": None,
@@ -79,51 +75,49 @@ def test_one_bad_parameter_is_a_persian_422(mockdesk, query, errors):
     }
 
 
-def test_several_bad_parameters_are_summarized_in_rule_order(mockdesk):
-    response = get(mockdesk, f"{LIST}?state_id=x&per_page=5000&page=-1&category_id=")
+def test_several_bad_parameters_are_summarized_in_rule_order(ippanel):
+    response = ippanel.get(f"{LIST}?state_id=x&per_page=5000&page=-1&category_id=")
     meta = response.json()["meta"]
     assert list(meta["errors"]) == ["page", "per_page", "category_id", "state_id"]
     assert meta["message"] == "گزینه page باید حداقل 1 باشد (و 3 خطای دیگر)"
 
 
-def test_signed_integers_are_integers_as_in_php(mockdesk):
-    assert get(mockdesk, f"{LIST}?page=+1").json()["meta"]["current_page"] == 1
+def test_signed_integers_are_integers_as_in_php(ippanel):
+    assert ippanel.get(f"{LIST}?page=+1").json()["meta"]["current_page"] == 1
 
 
-def test_show_without_ticket_id_is_the_documented_422(mockdesk):
+def test_show_without_ticket_id_is_the_documented_422(ippanel):
     for path in (SHOW, f"{SHOW}?ticket_id=", f"{SHOW}?other=1"):
-        response = get(mockdesk, path)
-        assert response.status_code == 422
-        assert response.content == golden_bytes("422_show_missing.json")
+        GOLDENS.assert_body(ippanel.get(path), "422_show_missing.json", 422)
 
 
-def test_show_of_an_unknown_ticket_is_404(mockdesk):
-    response = get(mockdesk, f"{SHOW}?ticket_id=7")
+def test_show_of_an_unknown_ticket_is_404(ippanel):
+    response = ippanel.get(f"{SHOW}?ticket_id=7")
     assert response.status_code == 404
     assert response.json()["meta"]["message_code"] == "404-1"
 
 
-def test_unknown_path_and_wrong_method_use_the_envelope(mockdesk):
-    missing = get(mockdesk, "/v1/api/nothing")
+def test_unknown_path_and_wrong_method_use_the_envelope(ippanel):
+    missing = ippanel.get("/v1/api/nothing")
     assert missing.status_code == 404 and missing.json()["data"] is None
-    wrong = requests.delete(f"{mockdesk.url}{LIST}", headers=TOKEN)
+    wrong = ippanel.request("DELETE", LIST)
     assert wrong.status_code == 405
     assert "GET" in wrong.headers["Allow"]
     assert wrong.json()["meta"]["message_code"] == "405-1"
 
 
-def test_every_admitted_response_counts_down_the_default_60(mockdesk):
-    seen = [get(mockdesk, path).headers for path in (LIST, f"{LIST}?page=0", f"{SHOW}?ticket_id=7")]
+def test_every_admitted_response_counts_down_the_default_60(ippanel):
+    seen = [ippanel.get(path).headers for path in (LIST, f"{LIST}?page=0", f"{SHOW}?ticket_id=7")]
     assert [h["X-RateLimit-Limit"] for h in seen] == ["60"] * 3
     assert [h["X-RateLimit-Remaining"] for h in seen] == ["59", "58", "57"]
     assert all("Retry-After" not in h for h in seen)
 
 
 @pytest.mark.mockdesk(rate_limits={"ippanel": "3/minute"})
-def test_429_in_the_envelope_with_retry_after(mockdesk):
+def test_429_in_the_envelope_with_retry_after(ippanel):
     for _ in range(3):
-        assert get(mockdesk).status_code == 200
-    response = get(mockdesk)
+        assert ippanel.list().status_code == 200
+    response = ippanel.list()
     assert response.status_code == 429
     assert response.json() == {
         "data": None,
@@ -142,11 +136,13 @@ def test_429_in_the_envelope_with_retry_after(mockdesk):
 
 
 @pytest.mark.mockdesk(rate_limits={"ippanel": "2/minute"})
-def test_the_limit_is_per_token(mockdesk):
+def test_the_limit_is_per_token(server: ServerUnderTest, ippanel: VendorClient) -> None:
     for _ in range(2):
-        get(mockdesk)
-    assert get(mockdesk).status_code == 429
-    token = mockdesk.state.credentials.issue(Principal("other-reseller", ALL), 3600, ["*"])
-    other = get(mockdesk, headers={"Authorization": token})
+        ippanel.list()
+    assert ippanel.list().status_code == 429
+    token = server.in_process().state.credentials.issue(
+        Principal("other-reseller", ALL), 3600, ["*"]
+    )
+    other = ippanel.get(LIST, headers={"Authorization": token})
     assert other.status_code == 200
     assert other.headers["X-RateLimit-Remaining"] == "1"

@@ -1,7 +1,9 @@
-"""Sendcloud test helpers: authenticated calls and validation against the vendor's own spec."""
+"""Sendcloud test helpers: the shared vendor client, validating every documented status
+against the vendor's own OpenAPI document."""
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -11,43 +13,39 @@ import yaml
 from openapi_core import OpenAPI
 from openapi_core.contrib.requests import RequestsOpenAPIRequest, RequestsOpenAPIResponse
 
-from mockdesk.testing.live import LiveServer
 from mockdesk.vendors import sendcloud
+from tests.support.server import ServerUnderTest
+from tests.support.vendor_client import Goldens, VendorClient, spec_for
 
 SPEC_FILE = Path(sendcloud.__file__).with_name("openapi.yaml")
-GOLDEN = Path(__file__).with_name("golden")
-BASIC = dict(sendcloud.SPEC.demo_headers)
+GOLDENS = Goldens.beside(__file__)
 
 
-def golden(name: str) -> bytes:
-    return (GOLDEN / name).read_bytes()
+@cache
+def published_spec(url: str) -> OpenAPI:
+    """Sendcloud's OpenAPI document with its server swapped for ours (parsed once per URL)."""
+    document = yaml.safe_load(SPEC_FILE.read_text())
+    document["servers"] = [{"url": f"{url}/api/v3"}]
+    return OpenAPI.from_dict(document)
 
 
-class Sendcloud:
+class Sendcloud(VendorClient):
     """A client of the emulated Sendcloud that checks responses against the published spec."""
 
-    def __init__(self, server: LiveServer) -> None:
-        self.url = server.url
-        document = yaml.safe_load(SPEC_FILE.read_text())
-        document["servers"] = [{"url": f"{server.url}/api/v3"}]
-        self._openapi = OpenAPI.from_dict(document)
-
-    def get(
-        self, path: str, headers: dict[str, str] | None = None, **params: Any
-    ) -> requests.Response:
-        auth = BASIC if headers is None else headers
-        return requests.get(f"{self.url}{path}", params=params, headers=auth, timeout=10)
+    def __init__(self, url: str) -> None:
+        super().__init__(spec_for("sendcloud"), url)
+        self.openapi = published_spec(url)
 
     def tickets(self, headers: dict[str, str] | None = None, **params: Any) -> requests.Response:
         """GET the list; every status the spec documents (200, 400, 429) is validated by it."""
-        response = self.get("/api/v3/dsf/tickets", headers, **params)
+        response = self.list(params, headers)
         if response.status_code in (200, 400, 429):
-            self._openapi.validate_response(
+            self.openapi.validate_response(
                 RequestsOpenAPIRequest(response.request), RequestsOpenAPIResponse(response)
             )
         return response
 
 
 @pytest.fixture
-def client(mockdesk: LiveServer) -> Sendcloud:
-    return Sendcloud(mockdesk)
+def client(server: ServerUnderTest) -> Sendcloud:
+    return Sendcloud(server.url)

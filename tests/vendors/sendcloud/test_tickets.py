@@ -6,11 +6,10 @@ import math
 from datetime import datetime
 
 import pytest
-import requests
 
-from mockdesk.testing.live import LiveServer
 from mockdesk.vendors.sendcloud.data import STAGE_OF_STATUS
-from tests.vendors.sendcloud.conftest import Sendcloud, golden
+from tests.support.server import ServerUnderTest
+from tests.vendors.sendcloud.conftest import GOLDENS, Sendcloud
 
 # The key order of the seed's example ticket (id 42), which clients may print or diff.
 SEED_TICKET_KEYS = [
@@ -66,9 +65,7 @@ def test_nothing_matching_gives_zero_pages(client: Sendcloud) -> None:
 
 
 def test_invalid_status_is_the_seed_example_byte_for_byte(client: Sendcloud) -> None:
-    response = client.tickets(status="invalid_value")
-    assert response.status_code == 400
-    assert response.content == golden("bad_request_status.json")
+    GOLDENS.assert_body(client.tickets(status="invalid_value"), "bad_request_status.json", 400)
 
 
 @pytest.mark.parametrize(
@@ -100,7 +97,7 @@ def test_missing_credentials(client: Sendcloud) -> None:
     response = client.tickets(headers={})
     assert response.status_code == 401
     assert response.headers["WWW-Authenticate"] == 'Basic realm="api"'
-    assert response.content == golden("no_credentials.json")
+    GOLDENS.assert_body(response, "no_credentials.json")
 
 
 @pytest.mark.parametrize(
@@ -109,8 +106,7 @@ def test_missing_credentials(client: Sendcloud) -> None:
 )
 def test_wrong_credentials(client: Sendcloud, authorization: str) -> None:
     response = client.tickets(headers={"Authorization": authorization})
-    assert response.status_code == 401
-    assert response.content == golden("bad_credentials.json")
+    GOLDENS.assert_body(response, "bad_credentials.json", 401)
 
 
 def test_detail_matches_the_list_item(client: Sendcloud) -> None:
@@ -121,16 +117,14 @@ def test_detail_matches_the_list_item(client: Sendcloud) -> None:
 
 
 def test_unknown_ticket_is_404(client: Sendcloud) -> None:
-    response = client.get("/api/v3/dsf/tickets/1")
-    assert response.status_code == 404
-    assert response.content == golden("ticket_not_found.json")
+    GOLDENS.assert_body(client.get("/api/v3/dsf/tickets/1"), "ticket_not_found.json", 404)
 
 
-def test_unknown_path_and_wrong_method_use_the_errors_envelope(mockdesk: LiveServer) -> None:
-    missing = requests.get(f"{mockdesk.url}/api/v3/dsf/nothing-here", timeout=5)
+def test_unknown_path_and_wrong_method_use_the_errors_envelope(client: Sendcloud) -> None:
+    missing = client.get("/api/v3/dsf/nothing-here", headers={})
     assert missing.status_code == 404
     assert missing.json()["errors"][0]["code"] == "not_found"
-    wrong = requests.delete(f"{mockdesk.url}/api/v3/dsf/tickets", timeout=5)
+    wrong = client.request("DELETE", "/api/v3/dsf/tickets", headers={})
     assert wrong.status_code == 405
     assert "GET" in wrong.headers["Allow"]
     assert wrong.json()["errors"][0]["status"] == 405
@@ -140,8 +134,7 @@ def test_thirty_requests_a_minute_then_the_seed_429(client: Sendcloud) -> None:
     for _ in range(30):
         assert client.tickets(size=1).status_code == 200
     response = client.tickets(size=1)
-    assert response.status_code == 429
-    assert response.content == golden("rate_limited.json")
+    GOLDENS.assert_body(response, "rate_limited.json", 429)
     assert not [h for h in response.headers if "ratelimit" in h.lower() or h == "Retry-After"]
 
 
@@ -151,15 +144,12 @@ def test_rate_limit_is_per_credential_and_quoted_in_the_429(client: Sendcloud) -
     client.tickets(size=1)
     limited = client.tickets(size=1)
     assert limited.json()["errors"][0]["detail"] == "Rate limit exceeded: 2 per 1 minute"
-    other = {"Authorization": "Bearer mockdesk-token"}
-    assert client.tickets(headers=other, size=1).status_code == 200
+    bearer = {"Authorization": "Bearer mockdesk-token"}  # the same server's other credential
+    assert client.tickets(headers=bearer, size=1).status_code == 200
 
 
 def test_an_injected_429_quotes_the_configured_limit(
-    mockdesk: LiveServer, client: Sendcloud
+    server: ServerUnderTest, client: Sendcloud
 ) -> None:
-    rule = {"error": "rate_limited", "vendor": "sendcloud"}
-    requests.post(f"{mockdesk.url}/__mockdesk/faults", json=rule, timeout=5).raise_for_status()
-    response = client.tickets()
-    assert response.status_code == 429
-    assert response.content == golden("rate_limited.json")
+    server.add_fault("rate_limited", vendor="sendcloud")
+    GOLDENS.assert_body(client.tickets(), "rate_limited.json", 429)

@@ -4,25 +4,26 @@ from __future__ import annotations
 
 import base64
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 import requests
 
-BASE = "/desk/api/v2"
-AUTH = {"Authorization": "Bearer mockdesk-token"}
+from tests.support.vendor_client import VendorClient
 
-GOLDEN = Path(__file__).parent / "golden"
-SHAPE = json.loads((GOLDEN / "list_shape.json").read_text())
+from .conftest import BASE, GOLDENS
 
-
-def get(server: Any, path: str, params: Any = None, headers: Any = AUTH) -> requests.Response:
-    return requests.get(f"{server.url}{BASE}{path}", params=params, headers=headers, timeout=10)
+SHAPE = GOLDENS.json("list_shape.json")
 
 
-def test_list_envelope_and_go_encoding(mockdesk: Any) -> None:
-    response = get(mockdesk, "/tickets.json", {"page": 2, "pageSize": 7})
+def get(
+    teamwork: VendorClient, path: str, params: Any = None, headers: Any = None
+) -> requests.Response:
+    return teamwork.get(f"{BASE}{path}", params, headers)
+
+
+def test_list_envelope_and_go_encoding(teamwork: VendorClient) -> None:
+    response = get(teamwork, "/tickets.json", {"page": 2, "pageSize": 7})
     assert response.status_code == 200
     assert response.text.endswith("}\n")  # json.Encoder
     body = response.json()
@@ -51,9 +52,9 @@ def test_list_envelope_and_go_encoding(mockdesk: Any) -> None:
     assert "<" not in response.text and ">" not in response.text  # \u003c as Go writes it
 
 
-def test_rate_limit_headers_on_every_admitted_response(mockdesk: Any) -> None:
-    ok = get(mockdesk, "/tickets.json")
-    bad = get(mockdesk, "/tickets.json", {"page": "x"})
+def test_rate_limit_headers_on_every_admitted_response(teamwork: VendorClient) -> None:
+    ok = get(teamwork, "/tickets.json")
+    bad = get(teamwork, "/tickets.json", {"page": "x"})
     assert ok.headers["X-Rate-Limit-Limit"] == "120"
     assert ok.headers["X-Rate-Limit-Remaining"] == "119"
     assert bad.headers["X-Rate-Limit-Remaining"] == "118"
@@ -61,27 +62,26 @@ def test_rate_limit_headers_on_every_admitted_response(mockdesk: Any) -> None:
 
 
 @pytest.mark.mockdesk(rate_limits={"teamwork": "2/minute"})
-def test_429_has_an_empty_body(mockdesk: Any) -> None:
+def test_429_has_an_empty_body(teamwork: VendorClient) -> None:
     for _ in range(2):
-        assert get(mockdesk, "/tickets.json").status_code == 200
-    limited = get(mockdesk, "/tickets.json")
+        assert get(teamwork, "/tickets.json").status_code == 200
+    limited = get(teamwork, "/tickets.json")
     assert limited.status_code == 429 and limited.content == b""
     assert limited.headers["X-Rate-Limit-Remaining"] == "0"
     assert "Retry-After" not in limited.headers
 
 
 @pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer nope"}])
-def test_401_is_the_go_middleware_text(mockdesk: Any, headers: dict[str, str]) -> None:
-    response = get(mockdesk, "/tickets.json", headers=headers)
-    assert response.status_code == 401
-    assert response.content == (GOLDEN / "401.txt").read_bytes()
+def test_401_is_the_go_middleware_text(teamwork: VendorClient, headers: dict[str, str]) -> None:
+    response = get(teamwork, "/tickets.json", headers=headers)
+    GOLDENS.assert_body(response, "401.txt", 401)
     assert response.headers["WWW-Authenticate"] == 'Basic realm="Restricted"'
     assert response.headers["Content-Type"] == "text/plain; charset=utf-8"
 
 
-def test_basic_with_the_api_key_as_username(mockdesk: Any) -> None:
+def test_basic_with_the_api_key_as_username(teamwork: VendorClient) -> None:
     token = base64.b64encode(b"mockdesk-token:x").decode()
-    assert get(mockdesk, "/tickets.json", headers={"Authorization": f"Basic {token}"}).ok
+    assert get(teamwork, "/tickets.json", headers={"Authorization": f"Basic {token}"}).ok
 
 
 @pytest.mark.parametrize(
@@ -93,47 +93,38 @@ def test_basic_with_the_api_key_as_username(mockdesk: Any) -> None:
         ({"orderMode": "DESC"}, "400_order_mode.json"),
     ],
 )
-def test_validator_bodies(mockdesk: Any, params: dict[str, str], golden: str) -> None:
-    response = get(mockdesk, "/tickets.json", params)
-    assert response.status_code == 400
-    assert response.content == (GOLDEN / golden).read_bytes()
+def test_validator_bodies(teamwork: VendorClient, params: dict[str, str], golden: str) -> None:
+    GOLDENS.assert_body(get(teamwork, "/tickets.json", params), golden, 400)
 
 
-def test_page_size_is_clamped_and_first_repeated_value_wins(mockdesk: Any) -> None:
-    body = get(mockdesk, "/tickets.json?pageSize=500&pageSize=3").json()
+def test_page_size_is_clamped_and_first_repeated_value_wins(teamwork: VendorClient) -> None:
+    body = get(teamwork, "/tickets.json?pageSize=500&pageSize=3").json()
     assert body["meta"]["page"]["pageSize"] == 100 and len(body["tickets"]) == 100
-    default = get(mockdesk, "/tickets.json").json()
+    default = get(teamwork, "/tickets.json").json()
     assert default["pagination"]["pageSize"] == 50
 
 
-def test_page_past_the_last_is_empty(mockdesk: Any) -> None:
-    body = get(mockdesk, "/tickets.json", {"page": 99}).json()
+def test_page_past_the_last_is_empty(teamwork: VendorClient) -> None:
+    body = get(teamwork, "/tickets.json", {"page": 99}).json()
     assert body["tickets"] == [] and body["pagination"]["hasMorePages"] is False
 
 
-def test_page_walk_yields_each_matching_ticket_once(mockdesk: Any) -> None:
+def test_a_walk_in_agent_name_order_yields_each_matching_ticket_once(
+    teamwork: VendorClient,
+) -> None:
     params = {"filter": '{"status":{"$in":[2,3]}}', "orderBy": "users.name", "orderMode": "asc"}
-    seen: list[int] = []
-    page = 1
-    while True:
-        body = get(mockdesk, "/tickets.json", {**params, "page": page, "pageSize": 9}).json()
-        seen += [t["id"] for t in body["tickets"]]
-        if not body["pagination"]["hasMorePages"]:
-            break
-        page += 1
-    assert len(seen) == len(set(seen)) == body["pagination"]["records"] > 0
-    every = get(mockdesk, "/tickets.json", {"pageSize": 100, "page": 1}).json()["tickets"]
-    every += get(mockdesk, "/tickets.json", {"pageSize": 100, "page": 2}).json()["tickets"]
-    every += get(mockdesk, "/tickets.json", {"pageSize": 100, "page": 3}).json()["tickets"]
-    assert set(seen) == {t["id"] for t in every if t["status"]["id"] in (2, 3)}
+    seen = [t["id"] for t in teamwork.walk(params, size=9)]
+    assert len(seen) == len(set(seen)) > 0
+    assert set(seen) == {t["id"] for t in teamwork.walk() if t["status"]["id"] in (2, 3)}
+    assert seen == [t["id"] for t in teamwork.walk(params)]  # the same order at any page size
 
 
 @pytest.mark.parametrize("field", ["users.name", "companies.name", "customers.name"])
-def test_order_by_related_names(mockdesk: Any, field: str) -> None:
+def test_order_by_related_names(teamwork: VendorClient, field: str) -> None:
     kind = {"users.name": "users", "companies.name": "companies", "customers.name": "customers"}
     key = {"users.name": "agent", "companies.name": "company", "customers.name": "customer"}
     params = {"orderBy": field, "orderMode": "asc", "pageSize": 100, "includes": kind[field]}
-    body = get(mockdesk, "/tickets.json", params).json()
+    body = get(teamwork, "/tickets.json", params).json()
     names = {
         e["id"]: e.get("name") or f"{e['firstName']} {e['lastName']}"
         for e in body["included"][kind[field]]
@@ -144,14 +135,14 @@ def test_order_by_related_names(mockdesk: Any, field: str) -> None:
         name = names[related["id"]] if related else None
         keys.append((0, "", ticket["id"]) if name is None else (1, name, ticket["id"]))
     assert keys == sorted(keys)
-    backwards = get(mockdesk, "/tickets.json", {**params, "orderMode": "desc", "page": 3}).json()
+    backwards = get(teamwork, "/tickets.json", {**params, "orderMode": "desc", "page": 3}).json()
     assert [t["id"] for t in backwards["tickets"]][::-1][:50] == [t["id"] for t in body["tickets"]][
         :50
     ]
 
 
-def test_includes_hold_exactly_the_referenced_entities(mockdesk: Any) -> None:
-    body = get(mockdesk, "/tickets.json", {"includes": "all", "pageSize": 20}).json()
+def test_includes_hold_exactly_the_referenced_entities(teamwork: VendorClient) -> None:
+    body = get(teamwork, "/tickets.json", {"includes": "all", "pageSize": 20}).json()
     tickets, included = body["tickets"], body["included"]
     assert list(included) == sorted(included)
     for kind, key in [
@@ -172,30 +163,49 @@ def test_includes_hold_exactly_the_referenced_entities(mockdesk: Any) -> None:
     assert included["files"] == []
 
 
-def test_fields_is_a_sparse_fieldset(mockdesk: Any) -> None:
-    body = get(mockdesk, "/tickets.json", {"fields": "subject,status"}).json()
+def test_fields_is_a_sparse_fieldset(teamwork: VendorClient) -> None:
+    body = get(teamwork, "/tickets.json", {"fields": "subject,status"}).json()
     assert all(set(t) == {"id", "subject", "status"} for t in body["tickets"])
 
 
-def test_single_ticket_and_404(mockdesk: Any) -> None:
-    first = get(mockdesk, "/tickets.json", {"pageSize": 1}).json()["tickets"][0]
-    one = get(mockdesk, f"/tickets/{first['id']}.json", {"includes": "users,inboxes"})
+def test_single_ticket_and_404(teamwork: VendorClient) -> None:
+    first = get(teamwork, "/tickets.json", {"pageSize": 1}).json()["tickets"][0]
+    one = get(teamwork, f"/tickets/{first['id']}.json", {"includes": "users,inboxes"})
     assert one.status_code == 200
     body = one.json()
     assert body["ticket"] == first and list(body) == ["included", "ticket"]
     assert [e["id"] for e in body["included"]["inboxes"]] == [first["inbox"]["id"]]
-    missing = get(mockdesk, "/tickets/1.json")
+    missing = get(teamwork, "/tickets/1.json")
     assert missing.status_code == 404 and missing.text == "404 page not found\n"
 
 
-def test_wrong_method_is_405(mockdesk: Any) -> None:
-    response = requests.delete(f"{mockdesk.url}{BASE}/tickets.json", headers=AUTH, timeout=10)
+def test_wrong_method_is_405(teamwork: VendorClient) -> None:
+    response = teamwork.request("DELETE", f"{BASE}/tickets.json")
     assert response.status_code == 405 and "GET" in response.headers["Allow"]
 
 
-def test_includes_all_does_not_hide_an_unknown_type(mockdesk) -> None:
-    url = f"{mockdesk.url}/desk/api/v2/tickets.json"
-    headers = {"Authorization": "Bearer mockdesk-token"}
-    response = requests.get(url, params={"includes": "all,foo"}, headers=headers, timeout=5)
+def test_includes_all_does_not_hide_an_unknown_type(teamwork: VendorClient) -> None:
+    response = teamwork.list({"includes": "all,foo"})
     assert response.status_code == 400
     assert list(response.json()["errors"]) == ["includes"]
+
+
+def test_an_or_filter_ordered_by_priority_with_its_includes(teamwork: VendorClient) -> None:
+    params = {
+        "filter": json.dumps({"$or": [{"priority": {"$in": [3, 4]}}, {"status": 1}]}),
+        "orderBy": "priority",
+        "orderMode": "desc",
+        "pageSize": 10,
+        "includes": "ticketpriorities",
+    }
+    response = teamwork.list(params)
+    assert response.status_code == 200
+    assert response.headers["X-Rate-Limit-Limit"] == "120"
+    tickets = response.json()["tickets"]
+    priorities = [t["priority"]["id"] if t["priority"] else None for t in tickets]
+    assert priorities and priorities[0] == 4
+    assert all(
+        p in (3, 4) or t["status"]["id"] == 1 for p, t in zip(priorities, tickets, strict=True)
+    )
+    included = response.json()["included"]["ticketpriorities"]
+    assert {e["id"] for e in included} == {p for p in priorities if p is not None}
