@@ -12,8 +12,7 @@ from hypothesis import strategies as st
 
 from tests.support.server import property_settings
 from tests.support.vendor_client import VendorClient
-
-from .conftest import LIST
+from tests.vendors.ippanel.conftest import LIST
 
 BLANKS = " \t\n\r\0\x0b"  # what PHP's trim() strips
 

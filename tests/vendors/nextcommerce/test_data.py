@@ -1,27 +1,30 @@
-"""The generated data: deterministic, coherent, and a fixture is a pasted response item."""
+"""The generated data: deterministic, coherent, typed as the spec says, and comments that read
+like a support exchange fitting the ticket's status, in increasing time before the data's
+"now"."""
 
 from __future__ import annotations
 
-import json
+import re
+from itertools import pairwise
 
 import pytest
-from marshmallow import ValidationError
+from faker.providers.lorem.en_US import Provider as EnglishLorem
 
-from mockdesk.core.dataset import build_dataset
-from mockdesk.core.fixtures import FixtureError
-from mockdesk.settings import Settings
-from mockdesk.testing.live import LiveServer
-from mockdesk.vendors.nextcommerce import SPEC
 from mockdesk.vendors.nextcommerce.data import PRODUCTS, TAGS, TICKET_TYPES
-from mockdesk.vendors.nextcommerce.fixtures import load_fixture
 from mockdesk.vendors.nextcommerce.serializer import serialize
 from tests.support.vendor_client import VendorClient
+from tests.vendors.nextcommerce.conftest import NO_LIMIT, Client, dataset, everything
 
-from .helpers import LIST
+ZULU = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{6})?Z")
+LOREM = frozenset(EnglishLorem.word_list)
+DATA_EPOCH = "2026-11-01T09:00:00Z"  # the data's "now" (mockdesk.core.timeline)
 
 
-def dataset(seed: int = 0, count: int = 120):
-    return build_dataset(SPEC.data, SPEC.slug, seed, count)
+def _is_filler(body: str) -> bool:
+    """Faker's ``paragraph()``: sentences of six or more words, every one from its English lorem
+    list (which is common English, so a short real reply like "Great, thank you!" is in it)."""
+    words = re.findall(r"[a-z]+", body.lower())
+    return len(words) >= 6 and set(words) <= LOREM
 
 
 def test_same_seed_same_tickets_other_seed_other_tickets() -> None:
@@ -64,61 +67,57 @@ def test_tickets_are_coherent() -> None:
             assert comment.is_public or staff
 
 
-def test_a_serialized_ticket_loads_back_as_a_fixture() -> None:
-    data = dataset()
-    for ticket in data.store.all():
-        assert load_fixture(json.loads(json.dumps(serialize(ticket))), data.catalog) == ticket
+@pytest.mark.mockdesk(rate_limits=NO_LIMIT)
+def test_types_and_timestamps_as_the_spec_says(nextcommerce: Client) -> None:
+    for ticket in everything(nextcommerce):
+        assert ZULU.fullmatch(ticket["created_at"]) and ZULU.fullmatch(ticket["updated_at"])
+        assert ticket["updated_at"] >= ticket["created_at"]
+        assert isinstance(ticket["order"], str) and ticket["order"]
+        assert all(isinstance(tag, str) for tag in ticket["tags"])
+        assert all(isinstance(p, int) for p in ticket["products"])
+        assert (ticket["requester"] is None) == (ticket["from_email"] is not None)
+        first = ticket["comments"][0]
+        assert first["author"] == ticket["requester"] and first["is_public"]
+        assert all(ZULU.fullmatch(c["created_at"]) for c in ticket["comments"])
 
 
-@pytest.mark.parametrize(
-    ("change", "field"),
-    [
-        ({"tags": ["no-such-tag"]}, "tags"),
-        ({"products": [1]}, "products"),
-        ({"order": None}, "order"),
-    ],
-)
-def test_fixture_fields_are_validated(change, field) -> None:
-    data = dataset(count=1)
-    raw = serialize(data.store.all()[0]) | change
-    with pytest.raises(ValidationError) as raised:
-        load_fixture(raw, data.catalog)
-    assert field in raised.value.messages
-
-
-def test_a_fixture_file_pins_a_ticket_at_its_id(tmp_path) -> None:
-    data = dataset(count=5)
-    pinned = serialize(data.store.all()[2]) | {"id": 77, "subject": "Pinned by a fixture"}
-    path = tmp_path / "next.json"
-    path.write_text(json.dumps({"vendor": "29next", "tickets": [pinned]}))
-    with LiveServer(Settings(tickets=5, fixtures=(path,), rate_limits={"29next": "off"})) as server:
-        client = VendorClient.of("29next", server.url)
-        response = client.get(f"{LIST}77/")
-        assert response.json() == pinned
-        listed = client.list().json()["results"]
-        assert listed[-1] == pinned  # ordering -id puts the small id last
-
-
-def test_a_bad_fixture_file_names_the_field(tmp_path) -> None:
-    data = dataset(count=1)
-    path = tmp_path / "bad.json"
-    raw = serialize(data.store.all()[0]) | {"status": "archived"}
-    path.write_text(json.dumps({"vendor": "29next", "tickets": [raw]}))
-    with pytest.raises(FixtureError, match=r"tickets\[0\]\.status"):
-        LiveServer(Settings(fixtures=(path,)))
-
-
-def test_date_filters_use_the_utc_day_of_a_pinned_ticket_with_an_offset(tmp_path) -> None:
-    data = dataset(count=1)
-    pinned = serialize(data.store.all()[0]) | {"id": 77, "created_at": "2026-10-20T01:00:00+02:00"}
-    path = tmp_path / "offset.json"
-    path.write_text(json.dumps({"vendor": "29next", "tickets": [pinned]}))
-    with LiveServer(Settings(tickets=0, fixtures=(path,), rate_limits={"29next": "off"})) as server:
-        client = VendorClient.of("29next", server.url)
-
-        def ids(day: str) -> list[int]:
-            params = {"created_from": day, "created_to": day}
-            body = client.list(params).json()
-            return [ticket["id"] for ticket in body["results"]]
-
-        assert (ids("2026-10-19"), ids("2026-10-20")) == ([77], [])
+@pytest.mark.mockdesk(rate_limits=NO_LIMIT)
+def test_comments_read_like_a_support_exchange_that_fits_the_status(
+    nextcommerce: VendorClient,
+) -> None:
+    tickets = nextcommerce.walk()
+    for ticket in tickets:
+        comments = ticket["comments"]
+        times = [c["created_at"] for c in comments]
+        assert times[0] == ticket["created_at"]
+        assert all(a < b for a, b in pairwise(times)), ticket["id"]
+        assert times[-1] < DATA_EPOCH and times[-1] <= ticket["updated_at"] < DATA_EPOCH
+        assert all(c["body"] and c["body"].strip() and not _is_filler(c["body"]) for c in comments)
+        by_customer = [
+            (c["author"], c["from_email"]) == (ticket["requester"], ticket["from_email"])
+            and c["is_public"]
+            for c in comments
+        ]
+        assert by_customer[0], "the customer opens the ticket"
+        public = [c for c, mine in zip(comments, by_customer, strict=True) if c["is_public"]]
+        last_public_by_customer = by_customer[comments.index(public[-1])]
+        match ticket["status"]:
+            case "new":
+                assert all(by_customer)
+            case "open":
+                assert by_customer[-1] and not all(by_customer)
+            case "pending":  # Zendesk's pending: waiting on the requester's answer
+                assert not last_public_by_customer and "?" in public[-1]["body"]
+            case "solved" | "closed":
+                assert not all(by_customer)
+                agents = [c for c, mine in zip(comments, by_customer, strict=True) if not mine]
+                assert agents and (not by_customer[-1] or len(comments) > 2)
+    statuses = {t["status"] for t in tickets}
+    assert statuses == {"new", "open", "pending", "solved", "closed"}
+    notes = [c for t in tickets for c in t["comments"] if not c["is_public"]]
+    assert notes and all(c["author"] != t["requester"] for t in tickets for c in t["comments"]
+                         if not c["is_public"])  # fmt: skip
+    openings = [t["comments"][0]["body"] for t in tickets]
+    assert len(set(openings)) > 0.95 * len(openings), "250 tickets must not read as duplicates"
+    bodies = [c["body"] for t in tickets for c in t["comments"]]
+    assert len(set(bodies)) > 0.8 * len(bodies)  # short replies ("Thanks!") may repeat

@@ -12,8 +12,7 @@ from hypothesis import strategies as st
 from mockdesk.vendors.nextcommerce.data import CHANNELS, PRIORITIES, PRODUCTS, STATUSES, TAGS
 from tests.support.server import property_settings
 from tests.support.vendor_client import VendorClient
-
-from .helpers import LIST, NO_LIMIT, follow
+from tests.vendors.nextcommerce.conftest import LIST, NO_LIMIT, follow
 
 pytestmark = pytest.mark.mockdesk(rate_limits=NO_LIMIT)
 # the days the generated tickets were created on (2026-10-01 to 2026-11-01), and a few around

@@ -14,8 +14,7 @@ from typing import Any
 import requests
 
 from tests.conftest import ServerProcess
-
-from .test_lookups import conforms
+from tests.vendors.teamwork.conftest import conforms
 
 # desksdkgo client/client.go doRequest
 SDK_HEADERS = {

@@ -1,6 +1,5 @@
-"""``GET /api/v2/support/attachments/{id}?ticketId=…``: every ``downloadUrl`` a ticket detail
-gives answers the file, exactly as the detail describes it; the documented 400 and 404
-problems; the same auth, scope and rate limit as the ticket endpoints."""
+"""HostUp-only endpoints: ``/support/departments`` (and the list's department filter) and
+``/support/attachments`` downloads."""
 
 from __future__ import annotations
 
@@ -12,10 +11,18 @@ from typing import Any
 import pytest
 import requests
 
+from mockdesk.settings import Settings
+from mockdesk.testing.live import LiveServer
 from tests.support.vendor_client import VendorClient
-from tests.vendors.hostup.conftest import GOLDENS, NOSCOPE, TICKETS
+from tests.vendors.hostup.conftest import (
+    DEPARTMENTS,
+    GOLDENS,
+    NOSCOPE,
+    TICKETS,
+    UNLIMITED,
+    hostup_at,
+)
 
-UNLIMITED = pytest.mark.mockdesk(rate_limits={"hostup": "off"})
 ATTACHMENTS = "/api/v2/support/attachments"
 DOC_ATTACHMENT = "tatt_01hxa3b4c5d6e7f8g9h0j1k2m3"  # the ids of HostUp's own examples
 DOC_TICKET = "tkt_01hxa3b4c5d6e7f8g9h0j1k2m3"
@@ -56,6 +63,37 @@ def looks_like(content_type: str, body: bytes) -> None:
         assert content_type == "text/plain"
         assert body.endswith(b"\n")
         body.decode("utf-8")
+
+
+def test_department_filter_and_departments_are_exactly_the_slugs_in_use(
+    hostup: VendorClient,
+) -> None:
+    response = hostup.get(DEPARTMENTS)
+    assert response.status_code == 200
+    departments = response.json()["departments"]
+    assert all(list(d) == ["slug", "displayName", "description", "email"] for d in departments)
+    used = {t["departmentSlug"] for t in hostup.walk()}
+    assert {d["slug"] for d in departments} == used
+    for department in departments:
+        found = list(hostup.walk({"departmentSlug": department["slug"]}))
+        assert found
+        assert {t["departmentName"] for t in found} == {department["displayName"]}
+
+
+def test_departments_need_read_account(hostup: VendorClient) -> None:
+    response = hostup.get(DEPARTMENTS, headers=hostup.headers_with_token(NOSCOPE))
+    assert response.status_code == 403
+    assert response.json()["detail"] == "Missing required scope: read:account"
+
+
+def test_departments_of_a_small_dataset_are_only_those_used() -> None:
+    with LiveServer(Settings(vendors=("hostup",), tickets=2)) as server:
+        client = hostup_at(server.url)
+        listed = {d["slug"] for d in client.get(DEPARTMENTS).json()["departments"]}
+        assert listed == {t["departmentSlug"] for t in client.walk()}
+        unused = {"general-web-hosting", "domain-names", "vps", "billing", "sales"} - listed
+        for slug in unused:
+            assert client.get(TICKETS, {"departmentSlug": slug}).status_code == 400
 
 
 @UNLIMITED

@@ -1,4 +1,10 @@
-"""``GET /api/admin/tickettypes/`` and ``/tickettypes/{id}/``: the ticket types every ticket's
+"""29next-only endpoints and Django's APPEND_SLASH.
+
+``GET /api/admin/tickets/{id}/comments/`` (``ticketsCommentsRetrieve``): the vendor's document
+answers a whole ``Ticket`` with its ``comments``, so the body is the ticket detail's, byte for
+byte; refusals and redirects as on the detail.
+
+``GET /api/admin/tickettypes/`` and ``/tickettypes/{id}/``: the ticket types every ticket's
 ``ticket_type`` names, cursor-paged as DRF pages, filtered by ``name`` as django-filter does."""
 
 from __future__ import annotations
@@ -9,8 +15,16 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from tests.support.vendor_client import NOSCOPE_TOKEN, VendorClient
-
-from .helpers import GOLDENS, LIST, NO_LIMIT, decoded, encode, follow
+from tests.vendors.nextcommerce.conftest import (
+    GOLDENS,
+    LIST,
+    NO_LIMIT,
+    Client,
+    decoded,
+    encode,
+    follow,
+    validated,
+)
 
 TYPES = "/api/admin/tickettypes/"
 # The vendor document's example shapes: PaginatedTicketTypeList and TicketType.
@@ -27,6 +41,78 @@ ALL = {
     ],
 }
 unlimited = pytest.mark.mockdesk(rate_limits=NO_LIMIT)
+
+
+def test_no_slash_redirects_301_keeping_the_query_and_needs_no_auth(nextcommerce: Client) -> None:
+    url = "/api/admin/tickets?status=open&limit=2"
+    response = nextcommerce.get(url, headers={}, allow_redirects=False)
+    assert response.status_code == 301
+    assert response.headers["Location"] == "/api/admin/tickets/?status=open&limit=2"
+    followed = nextcommerce.get(url)
+    assert followed.status_code == 200
+    assert [r.status_code for r in followed.history] == [301]
+    assert [t["status"] for t in followed.json()["results"]] == ["open", "open"]
+
+
+def test_the_detail_path_without_slash_redirects_too(nextcommerce: Client) -> None:
+    response = nextcommerce.get("/api/admin/tickets/42", headers={}, allow_redirects=False)
+    assert (response.status_code, response.headers["Location"]) == (301, "/api/admin/tickets/42/")
+
+
+@pytest.mark.mockdesk(rate_limits=NO_LIMIT)
+def test_comments_answer_the_ticket_detail(nextcommerce: VendorClient) -> None:
+    tickets = nextcommerce.get(LIST, {"limit": 100}).json()["results"]
+    for ticket in tickets[:40]:
+        comments = nextcommerce.get(f"{LIST}{ticket['id']}/comments/")
+        detail = nextcommerce.get(f"{LIST}{ticket['id']}/")
+        assert comments.status_code == 200
+        assert comments.headers["Content-Type"] == "application/json"
+        assert comments.content == detail.content
+        assert comments.json() == ticket
+        assert comments.json()["comments"]
+
+
+@pytest.mark.mockdesk(rate_limits=NO_LIMIT)
+@pytest.mark.parametrize("ticket_id", ["1", "99999999", "abc", "-3"])
+def test_unknown_ticket_is_drf_not_found(nextcommerce: VendorClient, ticket_id: str) -> None:
+    response = nextcommerce.get(f"{LIST}{ticket_id}/comments/")
+    GOLDENS.assert_body(response, "not_found.json", 404)
+
+
+@pytest.mark.mockdesk(rate_limits=NO_LIMIT)
+def test_comments_without_the_slash_django_redirects(nextcommerce: VendorClient) -> None:
+    ticket = nextcommerce.get(LIST, {"limit": 1}).json()["results"][0]
+    for method in ("GET", "POST", "HEAD"):
+        response = nextcommerce.request(
+            method, f"{LIST}{ticket['id']}/comments", {"x": "1"}, allow_redirects=False
+        )
+        assert response.status_code == 301
+        assert response.headers["Location"] == f"{LIST}{ticket['id']}/comments/?x=1"
+    followed = nextcommerce.get(f"{LIST}{ticket['id']}/comments")
+    assert followed.status_code == 200 and followed.json() == ticket
+
+
+def test_refusals_as_on_the_list(nextcommerce: VendorClient) -> None:
+    ticket = nextcommerce.get(LIST, {"limit": 1}).json()["results"][0]
+    path = f"{LIST}{ticket['id']}/comments/"
+    GOLDENS.assert_body(nextcommerce.get(path, headers={}), "401.json", 401)
+    noscope = nextcommerce.headers_with_token(NOSCOPE_TOKEN)
+    GOLDENS.assert_body(nextcommerce.get(path, headers=noscope), "403.json", 403)
+    bad_version = {**nextcommerce.headers, "X-29next-API-Version": "v9"}
+    GOLDENS.assert_body(nextcommerce.get(path, headers=bad_version), "406.json", 406)
+    responses = [nextcommerce.get(path) for _ in range(6)]  # the list's 4/second, per token
+    throttled = next(r for r in responses if r.status_code != 200)
+    GOLDENS.assert_body(throttled, "429.json", 429)
+    assert throttled.headers["Retry-After"] == "1"
+
+
+@pytest.mark.mockdesk(rate_limits=NO_LIMIT)
+def test_tickets_and_their_comments_validate(nextcommerce: VendorClient) -> None:
+    tickets = nextcommerce.get(LIST, {"limit": 100}).json()["results"]
+    assert {t["from_email"] is None for t in tickets} == {True, False}
+    for ticket in tickets:
+        validated(nextcommerce, f"{LIST}{ticket['id']}/")
+        validated(nextcommerce, f"{LIST}{ticket['id']}/comments/")
 
 
 @unlimited
@@ -103,7 +189,7 @@ def test_limit_is_lenient_as_drf(nextcommerce: VendorClient, limit: str) -> None
 
 
 @unlimited
-def test_without_the_slash_django_redirects(nextcommerce: VendorClient) -> None:
+def test_tickettypes_without_the_slash_django_redirects(nextcommerce: VendorClient) -> None:
     for path, target in (("/api/admin/tickettypes", TYPES), ("/api/admin/tickettypes/4", "4/")):
         response = nextcommerce.get(path, {"name": "Billing"}, allow_redirects=False)
         assert response.status_code == 301
@@ -125,3 +211,15 @@ def test_post_is_405(nextcommerce: VendorClient) -> None:
     response = nextcommerce.request("POST", TYPES, json={"name": "x"})
     assert response.status_code == 405
     assert response.json() == {"detail": 'Method "POST" not allowed.'}
+
+
+@pytest.mark.mockdesk(rate_limits=NO_LIMIT)
+def test_ticket_types_validate(nextcommerce: VendorClient) -> None:
+    body = validated(nextcommerce, TYPES).json()
+    for row in body["results"]:
+        validated(nextcommerce, f"{TYPES}{row['id']}/")
+    page = validated(nextcommerce, TYPES, {"limit": 2}).json()
+    middle = validated(nextcommerce, page["next"]).json()
+    assert middle["next"] is not None and middle["previous"] is not None
+    validated(nextcommerce, TYPES, {"name": "Billing"})
+    validated(nextcommerce, TYPES, {"name": "nothing"})

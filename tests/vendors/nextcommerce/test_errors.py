@@ -8,11 +8,8 @@ import pytest
 
 from mockdesk.core.auth import Principal
 from tests.support.server import ServerUnderTest
-from tests.support.vendor_client import NOSCOPE_TOKEN, VendorClient
-
-from .helpers import GOLDENS, LIST, NO_LIMIT
-
-Client = VendorClient
+from tests.support.vendor_client import NOSCOPE_TOKEN
+from tests.vendors.nextcommerce.conftest import GOLDENS, LIST, NO_LIMIT, Client
 
 
 def bearer(client: Client) -> dict[str, str]:
@@ -63,20 +60,11 @@ def test_the_version_is_checked_before_the_credentials(nextcommerce: Client) -> 
     GOLDENS.assert_body(response, "406.json", 406)
 
 
-def test_no_slash_redirects_301_keeping_the_query_and_needs_no_auth(nextcommerce: Client) -> None:
-    url = "/api/admin/tickets?status=open&limit=2"
-    response = nextcommerce.get(url, headers={}, allow_redirects=False)
-    assert response.status_code == 301
-    assert response.headers["Location"] == "/api/admin/tickets/?status=open&limit=2"
-    followed = nextcommerce.get(url)
-    assert followed.status_code == 200
-    assert [r.status_code for r in followed.history] == [301]
-    assert [t["status"] for t in followed.json()["results"]] == ["open", "open"]
-
-
-def test_the_detail_path_without_slash_redirects_too(nextcommerce: Client) -> None:
-    response = nextcommerce.get("/api/admin/tickets/42", headers={}, allow_redirects=False)
-    assert (response.status_code, response.headers["Location"]) == (301, "/api/admin/tickets/42/")
+@pytest.mark.mockdesk(rate_limits=NO_LIMIT)
+@pytest.mark.parametrize("ticket_id", ["1", "abc", "99999999"])
+def test_detail_of_an_unknown_ticket_is_404(nextcommerce: Client, ticket_id) -> None:
+    response = nextcommerce.get(f"{LIST}{ticket_id}/")
+    GOLDENS.assert_body(response, "not_found.json", 404)
 
 
 def test_throttle_after_four_requests_a_second(nextcommerce: Client) -> None:

@@ -1,25 +1,16 @@
-"""tickets.json and tickets/{id}.json over a real server: shapes, paging, ordering, includes."""
+"""tickets.json and tickets/{id}.json over a real server: shapes, paging, ordering, includes,
+sparse fields."""
 
 from __future__ import annotations
 
-import base64
 import json
-from typing import Any
 
 import pytest
-import requests
 
 from tests.support.vendor_client import VendorClient
-
-from .conftest import BASE, GOLDENS
+from tests.vendors.teamwork.conftest import GOLDENS, get
 
 SHAPE = GOLDENS.json("list_shape.json")
-
-
-def get(
-    teamwork: VendorClient, path: str, params: Any = None, headers: Any = None
-) -> requests.Response:
-    return teamwork.get(f"{BASE}{path}", params, headers)
 
 
 def test_list_envelope_and_go_encoding(teamwork: VendorClient) -> None:
@@ -50,58 +41,6 @@ def test_list_envelope_and_go_encoding(teamwork: VendorClient) -> None:
     assert list(ticket["status"]) == SHAPE["ref"] and ticket["status"]["type"] == "ticketstatuses"
     assert ticket["createdAt"].endswith("Z") and len(ticket["createdAt"]) == 24
     assert "<" not in response.text and ">" not in response.text  # \u003c as Go writes it
-
-
-def test_rate_limit_headers_on_every_admitted_response(teamwork: VendorClient) -> None:
-    ok = get(teamwork, "/tickets.json")
-    bad = get(teamwork, "/tickets.json", {"page": "x"})
-    assert ok.headers["X-Rate-Limit-Limit"] == "120"
-    assert ok.headers["X-Rate-Limit-Remaining"] == "119"
-    assert bad.headers["X-Rate-Limit-Remaining"] == "118"
-    assert 0 < int(ok.headers["X-Rate-Limit-Reset"]) <= 60
-
-
-@pytest.mark.mockdesk(rate_limits={"teamwork": "2/minute"})
-def test_429_has_an_empty_body(teamwork: VendorClient) -> None:
-    for _ in range(2):
-        assert get(teamwork, "/tickets.json").status_code == 200
-    limited = get(teamwork, "/tickets.json")
-    assert limited.status_code == 429 and limited.content == b""
-    assert limited.headers["X-Rate-Limit-Remaining"] == "0"
-    assert "Retry-After" not in limited.headers
-
-
-@pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer nope"}])
-def test_401_is_the_go_middleware_text(teamwork: VendorClient, headers: dict[str, str]) -> None:
-    response = get(teamwork, "/tickets.json", headers=headers)
-    GOLDENS.assert_body(response, "401.txt", 401)
-    assert response.headers["WWW-Authenticate"] == 'Basic realm="Restricted"'
-    assert response.headers["Content-Type"] == "text/plain; charset=utf-8"
-
-
-def test_basic_with_the_api_key_as_username(teamwork: VendorClient) -> None:
-    token = base64.b64encode(b"mockdesk-token:x").decode()
-    assert get(teamwork, "/tickets.json", headers={"Authorization": f"Basic {token}"}).ok
-
-
-@pytest.mark.parametrize(
-    ("params", "golden"),
-    [
-        ({"page": "x", "pageSize": "0"}, "400_page.json"),
-        ({"filter": "{nope"}, "400_filter.json"),
-        ({"filter": '{"createdAt":{"$gte":"2024-01-01T10:00:00Z"}}'}, "400_filter_date.json"),
-        ({"orderMode": "DESC"}, "400_order_mode.json"),
-    ],
-)
-def test_validator_bodies(teamwork: VendorClient, params: dict[str, str], golden: str) -> None:
-    GOLDENS.assert_body(get(teamwork, "/tickets.json", params), golden, 400)
-
-
-def test_page_size_is_clamped_and_first_repeated_value_wins(teamwork: VendorClient) -> None:
-    body = get(teamwork, "/tickets.json?pageSize=500&pageSize=3").json()
-    assert body["meta"]["page"]["pageSize"] == 100 and len(body["tickets"]) == 100
-    default = get(teamwork, "/tickets.json").json()
-    assert default["pagination"]["pageSize"] == 50
 
 
 def test_page_past_the_last_is_empty(teamwork: VendorClient) -> None:
@@ -177,11 +116,6 @@ def test_single_ticket_and_404(teamwork: VendorClient) -> None:
     assert [e["id"] for e in body["included"]["inboxes"]] == [first["inbox"]["id"]]
     missing = get(teamwork, "/tickets/1.json")
     assert missing.status_code == 404 and missing.text == "404 page not found\n"
-
-
-def test_wrong_method_is_405(teamwork: VendorClient) -> None:
-    response = teamwork.request("DELETE", f"{BASE}/tickets.json")
-    assert response.status_code == 405 and "GET" in response.headers["Allow"]
 
 
 def test_includes_all_does_not_hide_an_unknown_type(teamwork: VendorClient) -> None:
