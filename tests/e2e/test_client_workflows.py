@@ -22,7 +22,7 @@ import requests
 from openapi_core.contrib.requests import RequestsOpenAPIRequest, RequestsOpenAPIResponse
 
 from tests.conftest import ServerProcess
-from tests.vendors.nextcommerce.test_vendor_document import vendor_spec
+from tests.vendors.nextcommerce.conftest import vendor_spec
 
 TOKEN = {"Authorization": "Bearer mockdesk-token"}
 
