@@ -34,7 +34,7 @@ import json
 import select
 import socket
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Generator, Mapping
 from pathlib import Path
 
 from flask import Blueprint, Response, request
@@ -166,7 +166,7 @@ def event(entry: JournalEntry) -> str:
 
 def _stream(
     subscription: Subscription, backlog: list[JournalEntry], sock: socket.socket | None
-) -> Iterator[str]:
+) -> Generator[str, None, None]:
     """The feed's body: the backlog, then each new entry as it is recorded, until the client
     leaves (or the server stops). The subscription is closed however the stream ends."""
     try:

@@ -19,8 +19,7 @@
   ];
   const KEPT = 1000; // entries held in memory (filters choose among them)
   const SHOWN = 200; // rows in the feed at most
-  const POLL_MS = 1000; // gauges, clock and fault rules
-  const SLOW_POLL_EVERY = 5; // limits and tenants, every fifth poll
+  const POLL_MS = 1000; // tenants, then the chosen tenant's gauges, limits, clock and rules
   const FEED_RETRY_MS = 5000;
   const BODY_CAP = 4096; // the journal's cap on stored bodies // after the server refused a feed (503) or went away
 
@@ -31,6 +30,7 @@
     tenant: 'default',
     entries: [], // oldest first
     ids: new Set(),
+    knownTenants: new Set(['default']),
     pending: [],
     drawScheduled: false,
     selected: null,
@@ -41,7 +41,6 @@
     faultsKey: '',
     limits: {},
     windows: [],
-    polls: 0,
     unreachable: false,
     dataLoadedOnce: false,
   };
@@ -197,12 +196,11 @@
       (fault ? `, fault rule ${fault}` : '') + `, tenant ${entry.tenant}`;
     const button = el('button', {
       type: 'button', class: 'entry row-grid', 'data-id': entry.id, 'aria-label': label,
-      title: pathAndQuery, 'aria-current': entry.id === state.selected ? 'true' : null,
+      title: `${entry.method} ${pathAndQuery}`, 'aria-current': entry.id === state.selected ? 'true' : null,
     },
     el('span', { class: 'cell', text: clockPart(entry.time) }),
     el('span', { class: 'cell', text: entry.vendor || '–' }),
-    el('span', { class: 'cell', text: entry.method }),
-    el('span', { class: 'cell', text: pathAndQuery }),
+    el('span', { class: 'cell' }, el('b', { text: entry.method }), ` ${pathAndQuery}`),
     el('span', { class: 'cell' },
       el('span', { class: `status-badge s${statusClass(entry.status)}`, text: statusText(entry.status) })),
     el('span', { class: 'cell num', text: ms(entry.duration_ms) }),
@@ -224,7 +222,12 @@
       }
     }
     state.pending.push(entry);
-    scheduleDraw();
+    if (state.pending.length > KEPT) state.pending.splice(0, state.pending.length - KEPT);
+    scheduleDraw(); // a hidden tab draws nothing until shown again, then only the newest
+    if (!state.knownTenants.has(entry.tenant)) { // a new tenant: offer it in the selects now
+      state.knownTenants.add(entry.tenant);
+      refreshTenants().catch((error) => say(explain(error), true));
+    }
   }
 
   function scheduleDraw() {
@@ -262,7 +265,7 @@
 
   function feedChanged() {
     const count = $('feed').children.length;
-    $('feed-count').textContent = `${count} shown`;
+    $('feed-count').textContent = `(${count})`;
     $('feed').closest('.panel').classList.toggle('is-empty', count === 0);
     $('feed-empty').textContent = state.entries.length
       ? 'No request matches the filters.'
@@ -431,12 +434,27 @@
     slider.setAttribute('aria-label', `Added latency for every ${vendor.short} request, in milliseconds`);
     slider.dataset.testid = `latency-${vendor.slug}`;
     const view = { gauge, rows: card.querySelector('.gauge-rows'),
-      limitText: card.querySelector('.gauge-limit'), slider, out, lastInput: 0, busy: false };
+      limitText: card.querySelector('.gauge-limit'), slider, out, lastInput: 0, busy: 0,
+      queue: Promise.resolve() };
     slider.addEventListener('input', () => {
       view.lastInput = Date.now();
       out.textContent = `${slider.value} ms`;
     });
-    slider.addEventListener('change', control(() => setLatency(vendor, view, Number(slider.value))));
+    // one change at a time, in order: a quick drag or key presses never leave two rules behind
+    slider.addEventListener('change', () => {
+      const delay = Number(slider.value);
+      const group = slider.closest('.latency');
+      view.busy += 1;
+      group.setAttribute('aria-busy', 'true');
+      view.queue = view.queue
+        .then(() => setLatency(vendor, delay))
+        .catch((error) => say(explain(error), true))
+        .finally(() => {
+          view.busy -= 1;
+          view.lastInput = Date.now();
+          group.setAttribute('aria-busy', String(view.busy > 0));
+        });
+    });
 
     const severButton = card.querySelector('.conn-reset');
     severButton.dataset.testid = `sever-${vendor.slug}`;
@@ -457,27 +475,23 @@
       rule.method === null && rule.credential === null && rule.probability === 1;
   }
 
-  async function setLatency(vendor, view, delay) {
-    view.busy = true;
-    try {
-      for (const rule of state.faults.filter((r) => isLatencyRule(r, vendor.slug))) {
-        try {
-          await api('DELETE', `faults/${rule.id}`);
-        } catch (error) {
-          if (!(error instanceof ApiError && error.status === 404)) throw error;
-        }
+  // The slider's rule replaces the vendor's previous latency rule (read fresh from the server).
+  async function setLatency(vendor, delay) {
+    const current = (await api('GET', 'faults')).faults;
+    for (const rule of current.filter((r) => isLatencyRule(r, vendor.slug))) {
+      try {
+        await api('DELETE', `faults/${rule.id}`);
+      } catch (error) {
+        if (!(error instanceof ApiError && error.status === 404)) throw error;
       }
-      if (delay > 0) {
-        const rule = await api('POST', 'faults', { vendor: vendor.slug, delay_ms: delay, times: null });
-        say(`Rule #${rule.id}: every ${vendor.short} request waits ${delay} ms until removed.`);
-      } else {
-        say(`${vendor.short}: no added latency.`);
-      }
-      await refreshFaults();
-    } finally {
-      view.busy = false;
-      view.lastInput = Date.now();
     }
+    let message = `${vendor.short}: no added latency.`;
+    if (delay > 0) {
+      const rule = await api('POST', 'faults', { vendor: vendor.slug, delay_ms: delay, times: null });
+      message = `Rule #${rule.id}: every ${vendor.short} request waits ${delay} ms until removed.`;
+    }
+    await refreshFaults();
+    say(message);
   }
 
   function syncSliders() {
@@ -499,9 +513,9 @@
   function gaugeRow(win) {
     const row = el('li', { class: 'gauge-row', 'data-credential': win.credential },
       el('span', { class: 'who', title: win.credential, text: win.credential }),
+      el('span', { class: 'nums' }),
       el('span', { class: 'bar-track', role: 'meter', 'aria-valuemin': 0 },
-        el('span', { class: 'bar-fill' })),
-      el('span', { class: 'nums' }));
+        el('span', { class: 'bar-fill' })));
     return row;
   }
 
@@ -643,6 +657,7 @@
   async function refreshTenants() {
     const body = await api('GET', 'tenants', undefined, null);
     const names = body.tenants.includes('default') ? body.tenants : ['default', ...body.tenants];
+    state.knownTenants = new Set(names);
     fillSelect($('tenant'), names, null);
     const filter = $('filter-tenant');
     const before = filter.value;
@@ -657,15 +672,17 @@
     if (tenant === state.tenant) state.limits = limits;
   }
 
+  // Tenants first: a tenant dropped elsewhere is let go (switching to default) before any call
+  // that names it, since an admin call naming a tenant makes it again.
   async function poll() {
+    await refreshTenants();
     const tenant = state.tenant;
-    const slow = state.polls % SLOW_POLL_EVERY === 0;
-    state.polls += 1;
-    const [windows, clock, faults] = await Promise.all([
+    const [windows, clock, faults, limits] = await Promise.all([
       api('GET', 'rate-limits/windows'), api('GET', 'clock'), api('GET', 'faults'),
-      slow ? refreshLimits() : null, slow ? refreshTenants() : null,
+      api('GET', 'rate-limits'),
     ]);
     if (tenant !== state.tenant) return;
+    state.limits = limits;
     state.windows = windows.windows;
     state.clock = clock;
     drawClock();
@@ -695,7 +712,7 @@
     state.faultsKey = '';
     state.windows = [];
     state.limits = {};
-    Promise.all([refreshLimits(), poll()]).catch((error) => say(explain(error), true));
+    poll().catch((error) => say(explain(error), true));
     drawGauges();
     updateCurl();
   }
@@ -734,7 +751,6 @@
       $('tenant').value = 'default';
       changeTenant('default');
     }
-    await Promise.all([refreshLimits(), refreshTenants()]);
     await poll();
     say(wholeServer
       ? `Reset the whole server (seed ${result.seed}): every tenant, rule, window and journal entry.`
