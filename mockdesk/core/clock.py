@@ -16,7 +16,6 @@ takes a ``Callable[[], float]`` time source, e.g. ``auth.Credentials(clock=...)`
 
 from __future__ import annotations
 
-import math
 import re
 import threading
 import time
@@ -26,6 +25,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from marshmallow import ValidationError
+
+from mockdesk.core.jsoninput import echo_key, finite_number
 
 EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
 LATEST = datetime(9000, 1, 1, tzinfo=UTC)
@@ -67,7 +68,7 @@ class MockClock:
 
     def advance(self, seconds: float) -> float:
         """Move forward by ``seconds`` (finite, >= 0; use :meth:`set` to go back); the new now."""
-        if not _finite(seconds) or seconds < 0:
+        if not finite_number(seconds) or seconds < 0:
             raise ValueError("advance: must be a finite number of seconds >= 0")
         with self._lock:
             target = self._now() + seconds
@@ -162,9 +163,9 @@ class ClockCommand:
         errors: dict[str, list[str]] = {}
         for key in payload:
             if key not in ("advance", "freeze", "set"):
-                errors[_key_name(key)] = ["unknown field; expected advance, freeze or set"]
+                errors[echo_key(key)] = ["unknown field; expected advance, freeze or set"]
         advance = payload.get("advance")
-        if advance is not None and (not _number(advance) or advance < 0):
+        if advance is not None and (not finite_number(advance) or advance < 0):
             errors["advance"] = ["must be a finite number of seconds >= 0"]
         freeze = payload.get("freeze")
         if freeze is not None and not isinstance(freeze, bool):
@@ -213,22 +214,3 @@ _BOUNDS = "the clock must stay between 1970-01-01 and 9000-01-01"
 def _check_bounds(target: float, field: str) -> None:
     if not EARLIEST_EPOCH <= target < LATEST_EPOCH:
         raise ValueError(f"{field}: {_BOUNDS}")
-
-
-def _finite(value: float) -> bool:
-    try:
-        return math.isfinite(value)
-    except OverflowError:  # an int too large for a float
-        return False
-
-
-def _number(value: object) -> bool:
-    """A JSON number: int or float but not bool, and finite (Python's json reads NaN and
-    integers of any size)."""
-    return isinstance(value, int | float) and not isinstance(value, bool) and _finite(value)
-
-
-def _key_name(key: object) -> str:
-    """A key safe to echo in an error body (no lone surrogates, bounded length)."""
-    text = str(key)
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")[:100]

@@ -51,6 +51,7 @@ from mockdesk.core.errors import (
     ServiceUnavailable,
     Unauthenticated,
 )
+from mockdesk.core.jsoninput import echo_key, finite_number, valid_unicode
 from mockdesk.core.windows import describe
 
 ERROR_KINDS = (
@@ -326,7 +327,7 @@ class _RuleParser:
         for key in body:
             if key not in RULE_FIELDS:
                 self._fail(
-                    _safe_key(key), f"unknown field; expected one of {', '.join(RULE_FIELDS)}"
+                    echo_key(key), f"unknown field; expected one of {', '.join(RULE_FIELDS)}"
                 )
         vendor = self._text(body, "vendor")
         if vendor is not None and self.vendors is not None and vendor not in self.vendors:
@@ -383,7 +384,7 @@ class _RuleParser:
         if not isinstance(value, str):
             self._fail(name, "must be a string or null")
             return None
-        if not _valid_unicode(value):
+        if not valid_unicode(value):
             self._fail(name, "must be valid Unicode (it holds a lone surrogate)")
             return None
         if len(value) > MAX_TEXT or any(ord(c) < 32 or ord(c) == 127 for c in value):
@@ -407,7 +408,7 @@ class _RuleParser:
         label = f"{where}{name}"
         if value is None:
             return None
-        if not _is_number(value):
+        if not finite_number(value):
             self._fail(label, "must be a finite number")
             return None
         if not low <= value <= high:
@@ -424,7 +425,7 @@ class _RuleParser:
             return None
         for key in value:
             if key not in ("median_ms", "sigma"):
-                self._fail(f"delay.{_safe_key(key)}", "unknown field; expected median_ms, sigma")
+                self._fail(f"delay.{echo_key(key)}", "unknown field; expected median_ms, sigma")
         before = len(self.errors)
         for key in ("median_ms", "sigma"):
             if value.get(key) is None:
@@ -450,25 +451,3 @@ class _RuleParser:
             self._fail("times", f"must be between 1 and {MAX_TIMES}, or null for until removed")
             return 1
         return value
-
-
-def _is_number(value: object) -> bool:
-    if not isinstance(value, int | float) or isinstance(value, bool):
-        return False
-    try:
-        return math.isfinite(value)
-    except OverflowError:  # an integer too large for a float
-        return False
-
-
-def _valid_unicode(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _safe_key(key: object) -> str:
-    """An unknown key, safe to echo in an error body: no lone surrogates, bounded length."""
-    return str(key).encode("utf-8", "backslashreplace").decode("utf-8")[:100]

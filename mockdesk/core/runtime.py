@@ -35,6 +35,7 @@ from typing import Any, Protocol, TypeVar
 
 from marshmallow import ValidationError
 
+from mockdesk.core.jsoninput import valid_unicode
 from mockdesk.core.store import TicketStore
 
 MAX_RUNTIME_TICKETS = 1000
@@ -319,11 +320,11 @@ def _unusable_json(value: object) -> tuple[str, str] | None:
         if depth > MAX_DEPTH:
             return path, f"nested deeper than {MAX_DEPTH} levels"
         if isinstance(item, str):
-            if not _valid_unicode(item):
+            if not valid_unicode(item):
                 return path, "must be valid Unicode (it holds a lone surrogate)"
         elif isinstance(item, Mapping):
             for key, inner in item.items():
-                if isinstance(key, str) and not _valid_unicode(key):
+                if isinstance(key, str) and not valid_unicode(key):
                     return path, "a key holds a lone surrogate"
                 stack.append((inner, f"{path}.{key}" if path else str(key), depth + 1))
         elif isinstance(item, list):
@@ -361,11 +362,3 @@ def _resolve(path_id: str, overlay: Overlay, base: TicketStore[Any]) -> Hashable
         if overlay.contains(candidate, base):
             return candidate
     raise TicketNotFound(path_id)
-
-
-def _valid_unicode(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True

@@ -12,6 +12,9 @@ from random import Random
 
 DATA_EPOCH = datetime(2026, 11, 1, 9, 0, 0, tzinfo=UTC)
 TICKET_SPACING = timedelta(hours=3)
+# The latest moment generated activity (a reply, a comment) may carry: nothing is stamped at
+# the data's "now" itself.
+LAST_MOMENT = DATA_EPOCH - timedelta(seconds=1)
 
 
 def created_at_for(rng: Random, index: int, spacing: timedelta = TICKET_SPACING) -> datetime:

@@ -53,6 +53,45 @@ def test_a_refused_admin_call_changes_nothing(guarded: LiveServer) -> None:
     assert limits.json()["sendcloud"] == "7 per 1 minute"
 
 
+@pytest.mark.parametrize(
+    ("method", "path", "body", "token"),
+    [
+        ("post", "/__mockdesk/faults", {"error": "unavailable"}, None),  # 401: no token
+        ("post", "/__mockdesk/faults", {"bogus": 1}, "s3cret-admin"),  # 400: bad rule
+        ("post", "/__mockdesk/clock", {"advance": -1}, "s3cret-admin"),  # 400: bad command
+        ("put", "/__mockdesk/rate-limits/sendcloud", {"limit": "nope"}, "s3cret-admin"),
+        ("get", "/__mockdesk/no-such-endpoint", None, "s3cret-admin"),  # 404
+    ],
+)
+def test_a_refused_admin_call_makes_no_tenant(
+    guarded: LiveServer, method: str, path: str, body: object, token: str | None
+) -> None:
+    admin = {"Authorization": "Bearer s3cret-admin"}
+    headers = {"X-Mockdesk-Tenant": "refused-worker"}
+    if token is not None:
+        headers["Authorization"] = f"Bearer {token}"
+    refused = requests.request(
+        method, f"{guarded.url}{path}", json=body, headers=headers, timeout=5
+    )
+    assert refused.status_code in (400, 401, 404)
+    tenants = requests.get(f"{guarded.url}/__mockdesk/tenants", headers=admin, timeout=5).json()
+    assert "refused-worker" not in tenants["tenants"]
+    accepted = requests.get(
+        f"{guarded.url}/__mockdesk/faults", headers={**admin, **headers}, timeout=5
+    )
+    assert accepted.status_code == 200  # an accepted call still makes it on first use
+    tenants = requests.get(f"{guarded.url}/__mockdesk/tenants", headers=admin, timeout=5).json()
+    assert "refused-worker" in tenants["tenants"]
+    requests.delete(
+        f"{guarded.url}/__mockdesk/tenants/refused-worker", headers=admin, timeout=5
+    ).raise_for_status()
+
+
+def test_a_huge_fault_id_is_a_404_not_a_crash(mockdesk: LiveServer) -> None:
+    response = requests.delete(f"{mockdesk.url}/__mockdesk/faults/{'1' * 5000}", timeout=5)
+    assert response.status_code == 404 and response.json()["error"] == "not_found"
+
+
 def test_cross_origin_calls_are_refused(mockdesk: LiveServer) -> None:
     url = f"{mockdesk.url}/__mockdesk/reset"
     response = requests.post(url, headers={"Origin": "https://evil.example"}, timeout=5)

@@ -13,7 +13,7 @@ none are written; automatic messages come from the ``automation`` sender, signed
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime, timedelta
+from datetime import datetime
 from random import Random
 from types import MappingProxyType
 
@@ -26,7 +26,7 @@ from mockdesk.core.conversations import (
     converse,
     draw_facts,
 )
-from mockdesk.core.timeline import DATA_EPOCH
+from mockdesk.core.timeline import LAST_MOMENT
 
 SWEDISH_SHARE = 0.6
 STATUSES: Mapping[str, tuple[Status, ...]] = MappingProxyType(
@@ -54,7 +54,6 @@ TOPICS: Mapping[str, tuple[Topic, ...]] = MappingProxyType(
 SENDER: Mapping[Role, str] = MappingProxyType(
     {Role.CUSTOMER: "customer", Role.AGENT: "staff", Role.SYSTEM: "automation"}
 )
-LAST_MOMENT = DATA_EPOCH - timedelta(seconds=1)  # nothing is stamped at the data's "now"
 
 
 def language_for(rng: Random) -> Language:

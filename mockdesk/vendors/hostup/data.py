@@ -21,8 +21,8 @@ from faker import Faker
 from mockdesk.core.conversations import Conversation
 from mockdesk.core.paging.cursor import SignedCursorCodec
 from mockdesk.core.store import TicketStore
-from mockdesk.core.timeline import created_at_for, id_for
-from mockdesk.vendors.hostup.conversation import LAST_MOMENT, SENDER, conversation, language_for
+from mockdesk.core.timeline import LAST_MOMENT, created_at_for, id_for
+from mockdesk.vendors.hostup.conversation import SENDER, conversation, language_for
 
 CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz"
 STATUSES = ("open", "answered", "customer_reply", "in_progress", "on_hold", "closed", "unknown")

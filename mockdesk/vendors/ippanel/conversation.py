@@ -13,7 +13,7 @@ the agent's private note that the ticket went to another department. Internal no
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime, timedelta
+from datetime import datetime
 from random import Random
 from types import MappingProxyType
 
@@ -26,7 +26,7 @@ from mockdesk.core.conversations import (
     converse,
     draw_facts,
 )
-from mockdesk.core.timeline import DATA_EPOCH
+from mockdesk.core.timeline import LAST_MOMENT
 
 # sub_category_id -> what its tickets are about
 TOPICS: Mapping[int, tuple[Topic, ...]] = MappingProxyType(
@@ -65,7 +65,6 @@ _FORWARD_NOTES = {
         "Passed on to {department}; please follow up with the customer.",
     ),
 }
-LAST_MOMENT = DATA_EPOCH - timedelta(seconds=1)  # nothing is stamped at the data's "now"
 
 
 def exchange(

@@ -19,9 +19,8 @@ from random import Random
 from faker import Faker
 
 from mockdesk.core.conversations import Language, Role
-from mockdesk.core.timeline import created_at_for, id_for
+from mockdesk.core.timeline import LAST_MOMENT, created_at_for, id_for
 from mockdesk.vendors.ippanel.conversation import (
-    LAST_MOMENT,
     closed_without_reply,
     exchange,
     forward_note,

@@ -12,7 +12,7 @@ has a user as ``author`` (or the outside requester's ``from_email``).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime, timedelta
+from datetime import datetime
 from random import Random
 from types import MappingProxyType
 
@@ -24,7 +24,7 @@ from mockdesk.core.conversations import (
     converse,
     draw_facts,
 )
-from mockdesk.core.timeline import DATA_EPOCH
+from mockdesk.core.timeline import LAST_MOMENT
 
 STATUS: Mapping[str, Status] = MappingProxyType(
     {
@@ -49,7 +49,6 @@ TOPICS: Mapping[int | None, tuple[Topic, ...]] = MappingProxyType(
                Topic.SUBSCRIPTION, Topic.RETURN_EXCHANGE),
     }
 )  # fmt: skip
-LAST_MOMENT = DATA_EPOCH - timedelta(seconds=1)  # nothing is stamped at the data's "now"
 
 
 def conversation(

@@ -42,7 +42,7 @@ from mockdesk.core.conversations import (
     draw_facts,
     status_from,
 )
-from mockdesk.core.timeline import DATA_EPOCH
+from mockdesk.core.timeline import DATA_EPOCH, LAST_MOMENT
 
 if TYPE_CHECKING:
     from mockdesk.vendors.teamwork.data import BusinessHour, Catalog, Customer, Inbox
@@ -166,7 +166,7 @@ def write_thread(
         customer=customer.name,
         agent=writer.name,
         opened_at=opened_at,
-        until=max(opened_at, DATA_EPOCH - timedelta(seconds=1)),
+        until=max(opened_at, LAST_MOMENT),
         facts=replace(facts, email=customer.email, domain=domain),
         desk=f"Example Desk {inbox.name}",
         notes=True,
