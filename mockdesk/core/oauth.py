@@ -47,8 +47,8 @@ TOKEN_RATE_LIMIT = "60/minute"
 
 
 class TokenLimiter(Protocol):
-    """What counts token requests: the server's rate limiter (``RateLimiter.hit``), or one
-    tenant's windows; raises :class:`~mockdesk.core.errors.RateLimited` when over."""
+    """What counts token requests: one tenant's rate-limit windows; raises
+    :class:`~mockdesk.core.errors.RateLimited` when over."""
 
     def hit(self, limit: RateLimitItem, vendor: str, credential: str) -> RateLimitStatus: ...
 

@@ -23,7 +23,7 @@ oldest counted hit; a changed limit counts from zero). The storage URI picks whe
 **Redis down.** A vendor request is then *admitted* (fail open, with headers of a fresh window)
 and one warning is logged per :data:`LOG_EVERY_SECONDS` while it lasts; after a failure Redis
 is not asked again for :data:`RETRY_AFTER_SECONDS`, so an outage costs no latency. Nothing
-answers 500 for it; :meth:`RateLimiter.healthy` is the probe the health endpoint reports. At
+answers 500 for it; :meth:`CounterStore.healthy` is the probe the health endpoint reports. At
 start-up an unreachable Redis is a :class:`StorageError` (one line, exit 2): a typo in the URI
 is far likelier than an outage at that moment.
 """
@@ -98,31 +98,24 @@ def describe(limit: RateLimitItem) -> str:
     return f"{limit.amount} per {limit.multiples} {limit.GRANULARITY.name}"
 
 
-class RateLimiter:
-    """The counters of one server (one tenant), in the storage its URI names."""
+class CounterStore:
+    """Where a server's rate-limit windows live: this process (``memory://``) or Redis.
 
-    def __init__(self, storage_uri: str = "memory://", clock: Callable[[], float] = time.time):
+    Opening a Redis store checks that it answers (a :class:`StorageError` at start-up);
+    :meth:`windows` gives one tenant's counters on that tenant's clock; :meth:`healthy` is the
+    probe ``/__mockdesk/health`` reports.
+    """
+
+    def __init__(self, storage_uri: str = "memory://") -> None:
         self.storage_uri = storage_uri
         self._redis = RedisStorage.open(storage_uri) if is_redis(storage_uri) else None
-        self._windows: WindowCounter = (
-            self._redis.windows(clock) if self._redis else MovingWindows(clock)
-        )
 
-    def hit(self, limit: RateLimitItem, vendor: str, credential: str) -> RateLimitStatus:
-        """Count one request and read its window in one step; raise :class:`RateLimited` if it
-        is over the limit."""
-        return self._windows.hit(limit, vendor, credential)
-
-    def peek(self, limit: RateLimitItem, vendor: str, credential: str) -> RateLimitStatus:
-        """Where a credential stands, without counting a request."""
-        return self._windows.peek(limit, vendor, credential)
-
-    def reset(self) -> None:
-        self._windows.forget()
-
-    def snapshot(self) -> list[WindowState]:
-        """Every window with hits inside it (dashboard gauges)."""
-        return self._windows.snapshot()
+    def windows(
+        self, clock: Callable[[], float] = time.time, tenant: str = "default"
+    ) -> WindowCounter:
+        if self._redis is not None:
+            return self._redis.windows(clock, tenant)
+        return MovingWindows(clock)
 
     def healthy(self) -> bool:
         """Whether the storage answers now (always True in memory). Never raises."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict, deque
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from flask import current_app
@@ -22,10 +22,10 @@ from mockdesk.core.clock import MockClock
 from mockdesk.core.dataset import Dataset, build_dataset
 from mockdesk.core.fixtures import read_fixture_files
 from mockdesk.core.journal import Journal
-from mockdesk.core.ratelimit import RedisStorage, is_redis, parse_limit
+from mockdesk.core.ratelimit import CounterStore, parse_limit
 from mockdesk.core.tenants import Tenant, TenantBook
 from mockdesk.core.vendor import VendorSpec
-from mockdesk.core.windows import MovingWindows, WindowCounter
+from mockdesk.core.windows import WindowCounter
 from mockdesk.settings import Settings
 
 SEEDS_KEPT = 4  # datasets of this many seeds stay built (the server's and tenants' resets)
@@ -44,11 +44,7 @@ class MockdeskState:
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
-        self.storage = (
-            RedisStorage.open(self.settings.storage_uri)
-            if is_redis(self.settings.storage_uri)
-            else None
-        )
+        self.counters = CounterStore(self.settings.storage_uri)
         self.tenants = TenantBook(
             Journal(capacity=self.settings.journal_size),
             make_credentials=self._credentials,
@@ -129,7 +125,7 @@ class MockdeskState:
 
     def storage_healthy(self) -> bool:
         """Whether the shared storage answers (always, for memory)."""
-        return self.storage is None or self.storage.healthy()
+        return self.counters.healthy()
 
     def vendor_for_path(self, path: str) -> VendorSpec | None:
         """The vendor whose real paths contain ``path`` (longest base path wins)."""
@@ -144,10 +140,7 @@ class MockdeskState:
         return Credentials(clock=clock, defaults=self.settings.credentials)
 
     def _windows(self, clock: MockClock, tenant: str) -> WindowCounter:
-        make: Callable[[MockClock, str], WindowCounter] = (
-            self.storage.windows if self.storage is not None else _memory_windows
-        )
-        return make(clock, tenant)
+        return self.counters.windows(clock, tenant)
 
     def _build_datasets(self, seed: int) -> dict[str, Dataset]:
         return {
@@ -162,10 +155,6 @@ class MockdeskState:
             slug: parse_limit(self.settings.rate_limits.get(slug, spec.rate_limit.default))
             for slug, spec in self.vendors.items()
         }
-
-
-def _memory_windows(clock: MockClock, tenant: str) -> WindowCounter:
-    return MovingWindows(clock)
 
 
 def _under(path: str, base: str) -> bool:

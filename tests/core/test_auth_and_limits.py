@@ -8,7 +8,7 @@ import pytest
 
 from mockdesk.core.auth import AuthPolicy, Credentials
 from mockdesk.core.errors import Forbidden, RateLimited, Unauthenticated
-from mockdesk.core.ratelimit import RateLimiter, describe, parse_limit
+from mockdesk.core.ratelimit import CounterStore, describe, parse_limit
 
 BASIC = "Basic " + base64.b64encode(b"mockdesk-key:mockdesk-secret").decode()
 
@@ -59,7 +59,7 @@ def test_limits_notation_and_off() -> None:
 
 
 def test_moving_window_per_vendor_and_credential() -> None:
-    limiter = RateLimiter()
+    limiter = CounterStore().windows()
     limit = parse_limit("2/minute")
     assert limiter.hit(limit, "v", "a").remaining == 1
     assert limiter.hit(limit, "v", "a").remaining == 0
@@ -70,5 +70,5 @@ def test_moving_window_per_vendor_and_credential() -> None:
     assert 1 <= status.retry_after <= 60
     assert limiter.hit(limit, "v", "b").remaining == 1
     assert limiter.hit(limit, "w", "a").remaining == 1
-    limiter.reset()
+    limiter.forget()
     assert limiter.hit(limit, "v", "a").remaining == 1

@@ -18,11 +18,12 @@ from mockdesk.core.errors import RateLimited, RateLimitStatus
 from mockdesk.core.ratelimit import (
     MAX_WINDOW_SECONDS,
     RETRY_AFTER_SECONDS,
-    RateLimiter,
+    CounterStore,
     RedisStorage,
     StorageError,
     parse_limit,
 )
+from mockdesk.core.windows import WindowCounter
 from tests.conftest import start_server
 from tests.hardening.conftest import RedisServer
 
@@ -64,7 +65,7 @@ def test_the_largest_window_still_renders_as_a_date() -> None:
         parse_limit(30)  # type: ignore[arg-type]
 
 
-def hammer(limiter: RateLimiter, limit_text: str, calls: int) -> list[RateLimitStatus | None]:
+def hammer(limiter: WindowCounter, limit_text: str, calls: int) -> list[RateLimitStatus | None]:
     """``calls`` hits at once from as many threads; None for each refused one."""
     limit = parse_limit(limit_text)
     assert limit is not None
@@ -89,18 +90,18 @@ def assert_exact(results: list[RateLimitStatus | None], amount: int) -> None:
 
 
 def test_memory_hit_and_read_is_one_step() -> None:
-    assert_exact(hammer(RateLimiter(), "30/minute", 45), 30)
+    assert_exact(hammer(CounterStore().windows(), "30/minute", 45), 30)
 
 
 def test_redis_hit_and_read_is_one_step(redis_server: RedisServer) -> None:
-    assert_exact(hammer(RateLimiter(redis_server.url), "30/minute", 45), 30)
+    assert_exact(hammer(CounterStore(redis_server.url).windows(), "30/minute", 45), 30)
 
 
 def test_two_limiters_on_one_redis_count_as_one(redis_server: RedisServer) -> None:
     """Two workers (two limiters, two pools) share the window exactly."""
     limit = parse_limit("20/minute")
     assert limit is not None
-    workers = [RateLimiter(redis_server.url), RateLimiter(redis_server.url)]
+    workers = [CounterStore(redis_server.url).windows(), CounterStore(redis_server.url).windows()]
     remaining: list[int] = []
     refused = 0
     for i in range(30):
@@ -113,7 +114,7 @@ def test_two_limiters_on_one_redis_count_as_one(redis_server: RedisServer) -> No
 
 def test_redis_windows_move_with_the_callers_clock(redis_server: RedisServer) -> None:
     clock = FakeClock()
-    limiter = RateLimiter(redis_server.url, clock=clock)
+    limiter = CounterStore(redis_server.url).windows(clock)
     limit = parse_limit("2/minute")
     assert limit is not None
     first = limiter.hit(limit, "v", "k")
@@ -138,7 +139,7 @@ def test_redis_windows_move_with_the_callers_clock(redis_server: RedisServer) ->
         ("w", "a:b", 1, 4),
     ]
     assert limiter.snapshot()[0].reset_at == clock.now + 60
-    limiter.reset()
+    limiter.forget()
     assert limiter.peek(other, "v", "k").remaining == 5
 
 
@@ -162,34 +163,35 @@ def test_tenants_and_vendors_do_not_share_redis_windows(redis_server: RedisServe
 def test_redis_down_fails_open_logs_once_and_recovers(
     redis_server: RedisServer, caplog: pytest.LogCaptureFixture
 ) -> None:
-    limiter = RateLimiter(redis_server.url)
+    store = CounterStore(redis_server.url)
+    limiter = store.windows()
     limit = parse_limit("2/minute")
     assert limit is not None
-    assert limiter.healthy()
+    assert store.healthy()
     limiter.hit(limit, "v", "k")
     redis_server.stop()
     caplog.set_level(logging.WARNING, logger="mockdesk.storage")
     for _ in range(5):  # admitted, with the headers of a fresh window
         assert limiter.hit(limit, "v", "k").remaining == 1
     assert limiter.peek(limit, "v", "k").remaining == 2
-    limiter.reset()  # no raise either
-    assert not limiter.healthy()
+    limiter.forget()  # no raise either
+    assert not store.healthy()
     warnings = [r for r in caplog.records if "unreachable" in r.getMessage()]
     assert len(warnings) == 1 and "admitting requests" in warnings[0].getMessage()
     redis_server.start()  # same port, empty
-    assert limiter.healthy()
+    assert store.healthy()
     assert limiter.hit(limit, "v", "k").remaining == 1
     assert any("is back" in r.getMessage() for r in caplog.records)
 
 
 def test_memory_storage_is_always_healthy() -> None:
-    assert RateLimiter("memory://").healthy()
+    assert CounterStore("memory://").healthy()
 
 
 def test_an_unreachable_redis_at_start_is_a_storage_error() -> None:
     pytest.importorskip("redis")
     with pytest.raises(StorageError, match=r"^storage-uri: cannot use redis://127\.0\.0\.1:1/0"):
-        RateLimiter("redis://127.0.0.1:1/0")
+        CounterStore("redis://127.0.0.1:1/0")
 
 
 # --- end to end: mockdesk serve on a real Redis ---------------------------------------------

@@ -9,7 +9,7 @@ import pytest
 
 from mockdesk.core.auth import Credentials
 from mockdesk.core.oauth import TOKEN_RATE_LIMIT, ClientCredentialsGrant, OAuthError
-from mockdesk.core.ratelimit import RateLimiter
+from mockdesk.core.ratelimit import CounterStore
 
 FORM = {"grant_type": "client_credentials"}
 BASIC = "Basic " + base64.b64encode(b"mockdesk-key:mockdesk-secret").decode()
@@ -20,7 +20,7 @@ def grant(rate_limit: str = TOKEN_RATE_LIMIT) -> ClientCredentialsGrant:
 
 
 def test_sixty_tokens_a_minute_per_client_then_slow_down() -> None:
-    credentials, limiter, endpoint = Credentials(), RateLimiter(), grant()
+    credentials, limiter, endpoint = Credentials(), CounterStore().windows(), grant()
     for _ in range(60):
         endpoint.issue(credentials, FORM, BASIC, limiter=limiter, issuer="sendcloud")
     with pytest.raises(OAuthError) as refused:
@@ -38,7 +38,7 @@ def test_sixty_tokens_a_minute_per_client_then_slow_down() -> None:
 
 
 def test_failed_client_authentication_is_not_counted() -> None:
-    credentials, limiter, endpoint = Credentials(), RateLimiter(), grant("2/minute")
+    credentials, limiter, endpoint = Credentials(), CounterStore().windows(), grant("2/minute")
     wrong = "Basic " + base64.b64encode(b"mockdesk-key:wrong").decode()
     for _ in range(5):
         with pytest.raises(OAuthError, match="invalid_client"):
@@ -47,12 +47,12 @@ def test_failed_client_authentication_is_not_counted() -> None:
     endpoint.issue(credentials, FORM, BASIC, limiter=limiter)
     with pytest.raises(OAuthError, match="slow_down"):
         endpoint.issue(credentials, FORM, BASIC, limiter=limiter)
-    limiter.reset()  # the server's reset clears it with every other window
+    limiter.forget()  # the server's reset clears it with every other window
     endpoint.issue(credentials, FORM, BASIC, limiter=limiter)
 
 
 def test_off_or_no_limiter_means_no_limit() -> None:
-    credentials, limiter = Credentials(), RateLimiter()
+    credentials, limiter = Credentials(), CounterStore().windows()
     for _ in range(70):
         grant("off").issue(credentials, FORM, BASIC, limiter=limiter)
         grant().issue(credentials, FORM, BASIC)
