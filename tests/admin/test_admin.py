@@ -49,7 +49,14 @@ def test_reset_to_another_seed_changes_the_data(mockdesk: LiveServer) -> None:
 @by_slug
 @pytest.mark.parametrize(
     ("error", "status"),
-    [("unauthenticated", 401), ("forbidden", 403), ("rate_limited", 429), ("internal", 500)],
+    [
+        ("unauthenticated", 401),
+        ("forbidden", 403),
+        ("not_found", 404),
+        ("rate_limited", 429),
+        ("internal", 500),
+        ("unavailable", 503),
+    ],
 )
 def test_faults_fire_in_the_vendor_format_then_stop(
     mockdesk: LiveServer, spec, error: str, status: int
@@ -122,3 +129,20 @@ def test_request_log_records_what_clients_sent(mockdesk: LiveServer) -> None:
 def test_paths_outside_every_vendor_get_a_plain_404(mockdesk: LiveServer) -> None:
     response = requests.get(f"{mockdesk.url}/definitely/not/a/vendor", timeout=5)
     assert response.status_code == 404
+
+
+UNAVAILABLE_BODIES = {  # each vendor's 503, as its stack words one (decisions in docs/<vendor>.md)
+    "sendcloud": '"title":"Service Unavailable","status":503',
+    "29next": '{"detail":"Service temporarily unavailable, try again later."}',
+    "ippanel": '"message_code":"503-1"',
+    "hostup": '"status":503,"detail":"The service is temporarily unavailable.',
+    "teamwork": "Service Unavailable\n",
+}
+
+
+@by_slug
+def test_an_injected_503_is_the_vendors_own_503_not_its_500(mockdesk: LiveServer, spec) -> None:
+    admin(mockdesk, "POST", "/faults", json={"error": "unavailable", "vendor": spec.slug})
+    response = listing(mockdesk, spec)
+    assert response.status_code == 503
+    assert UNAVAILABLE_BODIES[spec.slug] in response.text

@@ -68,6 +68,8 @@ silent (shared/vendors.md, "Decisions"; the rest are this package's own):
   messages' attachments in order.
 - Fixtures are detail responses; ``messageCount`` must equal the messages, the department must
   be one of the catalogue's, ``createdAt`` must not be null.
+- A 503 (only ever injected by a fault rule) is a problem document with code
+  ``service_unavailable``, title "Service unavailable".
 """
 
 from __future__ import annotations

@@ -28,6 +28,7 @@ from mockdesk.core.errors import (
     RateLimited,
     ResourceNotFound,
     RouteNotFound,
+    ServiceUnavailable,
     Unauthenticated,
 )
 from mockdesk.core.timeline import utc_millis
@@ -141,6 +142,9 @@ def render_error(error: MockdeskError, url: RequestUrl) -> Response:
             detail = "Rate limit exceeded. Please try again later."
             body = problem(url, 429, "rate_limited", "Rate limit exceeded", detail)
             headers["Retry-After"] = str(error.rate_limit.retry_after)
+        case ServiceUnavailable():
+            detail = "The service is temporarily unavailable. Please try again later."
+            body = problem(url, 503, "service_unavailable", "Service unavailable", detail)
         case _:
             body = problem(
                 url, 500, "internal_error", "Internal server error", "An unexpected error occurred."

@@ -52,6 +52,8 @@ Laravel ``meta``, the raw-token ``Authorization`` header, the 401 body, the deta
   ``X-RateLimit-Remaining`` on every response for a known key; the 429 adds ``Retry-After`` and
   ``X-RateLimit-Reset`` (epoch seconds) as Laravel's middleware does; the body's message is
   Laravel's "Too Many Attempts." in Persian (``errors.TOO_MANY_ATTEMPTS``), code "429-1".
+- A 503 (only ever injected by a fault rule) is the Laravel envelope with ``message_code``
+  "503-1" and "سرویس موقتا در دسترس نیست" (the service is temporarily unavailable).
 """
 
 from __future__ import annotations

@@ -21,6 +21,7 @@ from mockdesk.core.errors import (
     RateLimited,
     ResourceNotFound,
     RouteNotFound,
+    ServiceUnavailable,
     Unauthenticated,
 )
 from mockdesk.core.vendor import RequestUrl
@@ -32,6 +33,7 @@ ROUTE_NOT_FOUND = "آدرس مورد نظر یافت نشد"
 METHOD_NOT_ALLOWED = "متد درخواست مجاز نمی باشد"
 TOO_MANY_ATTEMPTS = "تعداد تلاش ها بیش از حد مجاز است"  # Laravel's "Too Many Attempts."
 SERVER_ERROR = "خطای سرور"
+UNAVAILABLE = "سرویس موقتا در دسترس نیست"  # maintenance: "the service is temporarily unavailable"
 
 # Persian Laravel validation lines (laravel-lang "fa", the wording IPPanel's docs show).
 RULES = {
@@ -110,6 +112,8 @@ def render_error(error: MockdeskError, url: RequestUrl) -> Response:
             body, status = failure(TOO_MANY_ATTEMPTS, "429-1"), 429
             headers["Retry-After"] = str(error.rate_limit.retry_after)
             headers["X-RateLimit-Reset"] = str(int(error.rate_limit.reset_at))
+        case ServiceUnavailable():
+            body, status = failure(UNAVAILABLE, "503-1"), 503
         case _:
             body, status = failure(SERVER_ERROR, "500-1"), 500
     return json_response(body, status, style=LARAVEL, headers=headers)

@@ -75,6 +75,8 @@ where the docs are silent mockdesk answers as that stack does (shared/vendors.md
   ``closed`` may add an internal note (``is_public: false``). The subject is the
   conversation's. Times strictly increase from ``created_at`` and stay before the data's "now";
   ``updated_at`` is at or after the last comment.
+- A 503 (only ever injected by a fault rule) is DRF's documented custom ``APIException`` for it:
+  ``{"detail":"Service temporarily unavailable, try again later."}``.
 """
 
 from __future__ import annotations

@@ -22,6 +22,7 @@ from mockdesk.core.errors import (
     RateLimited,
     ResourceNotFound,
     RouteNotFound,
+    ServiceUnavailable,
     Unauthenticated,
     UnsupportedVersion,
 )
@@ -74,6 +75,10 @@ def render_error(error: MockdeskError, url: RequestUrl) -> Response:
             return json_response({"detail": f'Invalid version in "{error.header}" header.'}, 406)
         case RateLimited():
             return throttled(error.rate_limit.retry_after)
+        case ServiceUnavailable():  # DRF's documented custom APIException for a 503
+            return json_response(
+                {"detail": "Service temporarily unavailable, try again later."}, 503
+            )
         case _:
             return _django_page(500, "Server Error (500)", "")
 

@@ -45,6 +45,9 @@ Decisions where the docs are silent (shared/vendors.md, "Decisions"):
 - ``GET /api/v3/dsf/tickets/{id}``: 404 ``{"errors":[{"code":"not_found","detail":"Ticket not
   found","title":"Not Found","status":404}]}``; other unknown paths under /api/v3 get the same
   envelope with detail "Not Found"; a wrong method gets 405 with ``Allow``.
+- A 503 (only ever injected by a fault rule: the vendor documents none) is the Support API
+  envelope: ``{"errors":[{"code":"service_unavailable","detail":"Service
+  Unavailable","title":"Service Unavailable","status":503}]}``.
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ from mockdesk.core.errors import (
     RateLimited,
     ResourceNotFound,
     RouteNotFound,
+    ServiceUnavailable,
     Unauthenticated,
 )
 from mockdesk.core.vendor import RequestUrl
@@ -74,6 +75,9 @@ def render_error(error: MockdeskError, url: RequestUrl) -> Response:
         case RateLimited():
             detail = f"Rate limit exceeded: {error.rate_limit.description}"
             errors = [_error("hit_rate_limit", detail, "Rate limit exceeded", 429)]
+        case ServiceUnavailable():
+            title = "Service Unavailable"
+            errors = [_error("service_unavailable", title, title, 503)]
         case _:
             title = "Internal Server Error"
             errors = [_error("internal_server_error", title, title, 500)]

@@ -57,6 +57,8 @@ Decisions where the docs are silent (shared/vendors.md, "Decisions", and these):
   strictly before the data epoch; a thread's strictly increase.
 - Every endpoint beside the list shares its admit: faults, credentials, and the one rate-limit
   window per key (vendors.md, "Decisions for the neighbouring endpoints").
+- A 503 (only ever injected by a fault rule) is Go's ``http.Error`` text ``Service
+  Unavailable\n`` (text/plain).
 """
 
 from __future__ import annotations

@@ -30,6 +30,7 @@ _HTTP_ERROR_TEXT = {
     404: "404 page not found",
     405: "Method Not Allowed",
     500: "Internal Server Error",
+    503: "Service Unavailable",
 }
 
 
@@ -87,7 +88,7 @@ def render_error(error: MockdeskError, url: RequestUrl) -> Response:
             return _http_error(404)
         case MethodNotAllowed():
             return _http_error(405, {"Allow": ", ".join(error.allowed)})
-        case _ if error.status == 403:
-            return _http_error(403)
+        case _ if error.status in (403, 503):
+            return _http_error(error.status)
         case _:
             return _http_error(500)
