@@ -130,6 +130,11 @@ def _worker_class() -> type:
             gevent.spawn(self._release_idle)  # not from inside the signal handler
 
         def _release_idle(self) -> None:
+            state = (
+                self.wsgi.extensions.get("mockdesk") if hasattr(self.wsgi, "extensions") else None
+            )
+            if state is not None:  # open dashboard feeds end now, not at the graceful timeout
+                state.tenants.journal.close_subscribers()
             for current in list(self._idle):
                 _let_go(self._clients.get(current))
 

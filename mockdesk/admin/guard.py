@@ -4,7 +4,9 @@ The admin API resets the server, expires tokens and injects faults, so it must n
 whoever reaches the port, nor to a web page the user happens to visit:
 
 - with ``--admin-token T`` (``MOCKDESK_ADMIN_TOKEN``) every admin call needs
-  ``Authorization: Bearer T`` (401 otherwise), from anywhere;
+  ``Authorization: Bearer T`` (401 otherwise), from anywhere; Basic with ``T`` as the password
+  (any user name) is accepted too, because a browser opening the dashboard can only send
+  Basic: it asks once (the 401 offers both schemes) and sends it on every call after;
 - without a token, admin calls are served only to loopback clients (403 otherwise, saying how to
   enable remote use);
 - a call whose ``Origin`` names another origin is refused (403): a cross-site page can send a
@@ -19,6 +21,8 @@ Vendor paths are never affected: their credentials are the vendor's own.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hmac
 import ipaddress
 import json
@@ -29,6 +33,7 @@ from flask import Request, Response
 
 from mockdesk.core.encoding import json_response
 
+CHALLENGE = 'Bearer realm="mockdesk-admin", Basic realm="mockdesk-admin"'
 MAX_BODY_BYTES = 1_000_000
 MAX_DEPTH = 32
 _WRITES = frozenset({"POST", "PUT", "PATCH", "DELETE"})
@@ -53,12 +58,12 @@ def check(request: Request, admin_token: str | None) -> None:
     if raw_uri.startswith("//"):  # folded into "/__mockdesk/…" by the server, not by us
         raise refuse(404, "not_found", "the admin API lives at /__mockdesk/ exactly")
     if admin_token is not None:
-        if not _bearer_matches(request.headers.get("Authorization"), admin_token):
+        if not _token_matches(request.headers.get("Authorization"), admin_token):
             raise refuse(
                 401,
                 "unauthorized",
                 "admin calls need 'Authorization: Bearer <admin token>'",
-                **{"WWW-Authenticate": 'Bearer realm="mockdesk-admin"'},
+                **{"WWW-Authenticate": CHALLENGE},
             )
     elif not _is_loopback(request.remote_addr):
         raise refuse(
@@ -103,9 +108,19 @@ def _has_body(request: Request) -> bool:
     return bool(request.content_length) or request.headers.get("Transfer-Encoding") == "chunked"
 
 
-def _bearer_matches(header: str | None, token: str) -> bool:
+def _token_matches(header: str | None, token: str) -> bool:
+    """``Bearer <token>``, or ``Basic`` whose password is the token (a browser's only way)."""
     scheme, _, value = (header or "").partition(" ")
-    return scheme.lower() == "bearer" and hmac.compare_digest(value.strip(), token)
+    if scheme.lower() == "bearer":
+        return hmac.compare_digest(value.strip().encode(), token.encode())
+    if scheme.lower() == "basic":
+        try:
+            decoded = base64.b64decode(value.strip(), validate=True).decode("utf-8")
+        except (binascii.Error, UnicodeDecodeError):
+            return False
+        _, separator, password = decoded.partition(":")
+        return bool(separator) and hmac.compare_digest(password.encode(), token.encode())
+    return False
 
 
 def _is_loopback(address: str | None) -> bool:

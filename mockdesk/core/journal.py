@@ -323,6 +323,17 @@ class Journal:
     def view(self, tenant: str) -> JournalView:
         return JournalView(self, tenant)
 
+    def subscriber_count(self) -> int:
+        with self._lock:
+            return len(self._subscribers)
+
+    def close_subscribers(self) -> None:
+        """End every feed now (a stopping server must not wait for open dashboards)."""
+        with self._lock:
+            subscribers = list(self._subscribers)
+        for subscription in subscribers:
+            subscription.close()
+
     def _unsubscribe(self, subscription: Subscription) -> None:
         with self._lock:
             if subscription in self._subscribers:

@@ -26,12 +26,17 @@ def test_with_a_token_admin_calls_need_it(guarded: LiveServer) -> None:
     url = f"{guarded.url}/__mockdesk/health"
     refused = requests.get(url, timeout=5)
     assert refused.status_code == 401
-    assert refused.headers["WWW-Authenticate"] == 'Bearer realm="mockdesk-admin"'
+    assert refused.headers["WWW-Authenticate"] == (
+        'Bearer realm="mockdesk-admin", Basic realm="mockdesk-admin"'
+    )
     assert refused.json()["error"] == "unauthorized"
     wrong = requests.get(url, headers={"Authorization": "Bearer nope"}, timeout=5)
     assert wrong.status_code == 401
     right = requests.get(url, headers={"Authorization": "Bearer s3cret-admin"}, timeout=5)
     assert right.status_code == 200 and right.json()["status"] == "ok"
+    browser = requests.get(url, auth=("anyone", "s3cret-admin"), timeout=5)  # the dashboard's way
+    assert browser.status_code == 200
+    assert requests.get(url, auth=("anyone", "wrong"), timeout=5).status_code == 401
 
 
 def test_a_token_never_affects_vendor_paths(guarded: LiveServer) -> None:

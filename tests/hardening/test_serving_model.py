@@ -253,3 +253,14 @@ def test_a_long_lived_stream_beside_normal_requests(probe_server: tuple[str, Pat
     for thread in subscribers:
         thread.join(timeout=10)
     assert sorted(received) == sorted(["data: 0", "data: 1", "data: 2"] * 20)
+
+
+def test_an_open_dashboard_feed_does_not_hold_a_stopping_server() -> None:
+    """Feeds are closed when the worker is told to stop, not at the graceful timeout."""
+    server = start_server("--tickets", "1")
+    feed = requests.get(f"{server.url}/__mockdesk/requests/feed", stream=True, timeout=10)
+    assert feed.status_code == 200
+    started = time.monotonic()
+    server.stop()
+    feed.close()
+    assert time.monotonic() - started < serving.GRACEFUL_SECONDS
