@@ -1,4 +1,4 @@
-"""TicketStore selection and the two paging styles."""
+"""core/paging/cursor: cursor walks and signed cursors bound to the query."""
 
 from __future__ import annotations
 
@@ -10,8 +10,7 @@ from hypothesis import strategies as st
 
 from mockdesk.core.errors import InvalidCursor
 from mockdesk.core.paging.cursor import Position, SignedCursorCodec, cursor_page
-from mockdesk.core.paging.offset import OffsetPage
-from mockdesk.core.store import AnyOf, TicketStore, Where
+from mockdesk.core.store import TicketStore
 
 
 @dataclass(frozen=True)
@@ -25,37 +24,6 @@ ROWS = [Row(i, ("red", "green", "blue")[i % 3]) for i in range(1, 31)]
 
 def store() -> TicketStore[Row]:
     return TicketStore(ROWS, order_key=lambda r: -r.id, indexed=("colour",))
-
-
-def test_store_orders_and_looks_up() -> None:
-    s = store()
-    assert [r.id for r in s.all()][:3] == [30, 29, 28]
-    assert s.get(7) == ROWS[6] and s.get(99) is None
-
-
-@given(
-    colours=st.sets(st.sampled_from(["red", "green", "blue", "pink"])),
-    minimum=st.integers(0, 31),
-)
-def test_select_equals_a_plain_scan(colours: set[str], minimum: int) -> None:
-    criteria = [AnyOf("colour", colours), Where(lambda r: r.id >= minimum)]
-    expected = [r for r in store().all() if r.colour in colours and r.id >= minimum]
-    assert list(store().select(criteria)) == expected
-    unindexed = [AnyOf("id", {r.id for r in expected})]
-    assert list(store().select(unindexed)) == expected
-
-
-@given(total=st.integers(0, 60), size=st.integers(1, 25), page=st.integers(1, 8))
-def test_offset_page_arithmetic(total: int, size: int, page: int) -> None:
-    result = OffsetPage.of(list(range(total)), page, size)
-    assert result.pages == -(-total // size)
-    assert list(result.items) == list(range(total))[(page - 1) * size : page * size]
-    assert result.has_more == (page * size < total)
-    if result.items:
-        assert result.first_position == (page - 1) * size + 1
-        assert result.last_position == result.first_position + len(result.items) - 1
-    else:
-        assert result.first_position is None and result.last_position is None
 
 
 @given(total=st.integers(0, 40), limit=st.integers(1, 12))

@@ -1,51 +1,43 @@
-"""The version header an AuthPolicy may declare, checked by admit() before the credentials."""
+"""core/pipeline: admit's order and its policy override."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 import pytest
-from flask import Blueprint, Flask, request
+from flask import Blueprint, Flask
 
+from mockdesk import create_app
 from mockdesk.core.auth import AuthPolicy, VersionHeader
-from mockdesk.core.errors import Unauthenticated, UnsupportedVersion
+from mockdesk.core.errors import Forbidden, Unauthenticated, UnsupportedVersion
 from mockdesk.core.exchange import open_exchange
 from mockdesk.core.pipeline import admit
 from mockdesk.core.state import MockdeskState
 from mockdesk.settings import Settings
 from mockdesk.vendors.sendcloud import SPEC as SENDCLOUD
 
+LIST = "/api/v3/dsf/tickets"  # any vendor's path: the test only needs a blueprint to answer
+
+
 VERSIONS = VersionHeader("X-Api-Version", ("2023-01-01", "beta"), default="2023-01-01")
 
 
-def test_missing_header_means_the_default() -> None:
-    assert VERSIONS.resolve({}) == "2023-01-01"
-
-
-@pytest.mark.parametrize("value", ["2023-01-01", "beta"])
-def test_known_values_are_accepted(value: str) -> None:
-    assert VERSIONS.resolve({"X-Api-Version": value}) == value
-
-
-@pytest.mark.parametrize("value", ["", "BETA", "2023-01-02", " beta"])
-def test_anything_else_is_unsupported(value: str) -> None:
-    with pytest.raises(UnsupportedVersion) as raised:
-        VERSIONS.resolve({"X-Api-Version": value})
-    assert (raised.value.header, raised.value.value, raised.value.status) == (
-        "X-Api-Version",
-        value,
-        406,
-    )
-
-
-def test_header_names_are_case_insensitive_through_werkzeug_headers() -> None:
-    app = Flask("t")
-    with app.test_request_context(headers={"x-api-version": "beta"}):
-        assert VERSIONS.resolve(request.headers) == "beta"
-
-
-def test_policies_without_a_version_header_are_unchanged() -> None:
-    assert AuthPolicy(schemes=("bearer",)).version is None
+@pytest.mark.parametrize(
+    ("token", "allowed"), [("mockdesk-token", True), ("mockdesk-token-noscope", False)]
+)
+def test_admit_checks_the_given_policy_instead_of_the_vendors(token: str, allowed: bool) -> None:
+    app = create_app(Settings(vendors=("sendcloud",), tickets=1))
+    headers = {"Authorization": f"Bearer {token}"}
+    with app.test_request_context(LIST, headers=headers):
+        app.preprocess_request()  # opens the exchange, as a real request does
+        assert admit().name == token  # the vendor's own policy needs no scope
+        policy = AuthPolicy(schemes=("bearer",), scope="read:things")
+        if allowed:
+            assert admit(policy).name == token
+        else:
+            with pytest.raises(Forbidden) as raised:
+                admit(policy)
+            assert raised.value.scope == "read:things"
 
 
 def test_admit_checks_the_version_before_the_credentials() -> None:
