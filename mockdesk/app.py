@@ -14,6 +14,7 @@ from functools import partial
 
 from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
+from werkzeug.routing import IntegerConverter
 
 from mockdesk.admin.routes import admin
 from mockdesk.core.encoding import json_response
@@ -48,6 +49,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     # "//__mockdesk/reset" must not reach the admin API (nor "//api/…" a vendor) through
     # Werkzeug's slash merging: real paths are matched exactly.
     app.url_map.merge_slashes = False
+    app.url_map.converters["int"] = AsciiInteger  # "/users/٣٠١.json" is no id to a vendor
     app.extensions["mockdesk"] = MockdeskState.build(settings, vendors)
     for spec in vendors:
         _register(app, spec)
@@ -60,6 +62,12 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.after_request(_finish_response)
     app.wsgi_app = TransportFaults(app.wsgi_app)  # type: ignore[method-assign]
     return app
+
+
+class AsciiInteger(IntegerConverter):
+    """Werkzeug's ``int`` accepts any Unicode digit; Go, Django and FastAPI route ASCII only."""
+
+    regex = r"[0-9]+"
 
 
 def _register(app: Flask, spec: VendorSpec) -> None:

@@ -144,6 +144,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands.add_parser("vendors", help="list the vendors: endpoints, auth, rate limit")
     commands.add_parser("credentials", help="print the credentials a fresh server accepts")
+    openapi = commands.add_parser(
+        "openapi",
+        help="print a vendor's OpenAPI 3.1 document (no server needed)",
+        add_help=False,
+    )
+    openapi.add_argument("rest", nargs=argparse.REMAINDER)
     cli_admin.add_commands(commands, cli_admin.common_options())
     return parser
 
@@ -262,6 +268,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return list_vendors()
         if args.command == "credentials":
             return print_credentials()
+        if args.command == "openapi":
+            from mockdesk.openapi import cli_main
+
+            return cli_main(args.rest)
         return cli_admin.run(args)
     except (SettingsError, FixtureError, StorageError, ValueError) as error:
         return fail(str(error))

@@ -210,8 +210,8 @@ def gunicorn_options(
         "keepalive": KEEPALIVE_SECONDS,
         "graceful_timeout": GRACEFUL_SECONDS,
         "backlog": BACKLOG,
-        # the longest request line gunicorn reads itself (8190, its maximum): longer query strings
-        # still reach the vendor, whose own error answers them, as behind a real front server
+        # the longest request line gunicorn accepts (8190, its maximum, like a front server's
+        # 8 KB); a longer one gets gunicorn's own 414, which the OpenAPI documents list
         "limit_request_line": 8190,
         "preload_app": True,
         "control_socket_disable": True,  # one fixed path per user: parallel servers would clash

@@ -79,3 +79,13 @@ def test_serve_prints_a_one_screen_summary() -> None:
     assert summary.startswith("mockdesk ") and "(seed 0)" in summary
     assert "sendcloud" in summary and "3 tickets" in summary and "/api/v3/dsf/tickets" in summary
     assert "token mockdesk-token" in summary and "/__mockdesk/  (loopback only)" in summary
+
+
+def test_openapi_prints_a_document_or_one_line_and_2() -> None:
+    printed = mockdesk("openapi", "hostup", "--base-url", "http://example.test:9")
+    assert printed.returncode == 0
+    document = json.loads(printed.stdout)
+    assert document["openapi"] == "3.1.0"
+    assert document["servers"][0]["url"].startswith("http://example.test:9")
+    refused = mockdesk("openapi", "nope")
+    assert refused.returncode == 2 and refused.stderr.count("\n") == 1

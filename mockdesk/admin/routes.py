@@ -16,6 +16,7 @@ from marshmallow import ValidationError
 
 from mockdesk.admin import guard
 from mockdesk.admin.dashboard import dashboard
+from mockdesk.admin.openapi import openapi
 from mockdesk.admin.schemas import RateLimitBody, ResetBody, journal_filter
 from mockdesk.core.clock import ClockCommand
 from mockdesk.core.encoding import json_response
@@ -282,3 +283,4 @@ def _renderable(spec: VendorSpec) -> Any:
 
 
 admin.register_blueprint(dashboard)  # the page at /__mockdesk/, behind the same guard
+admin.register_blueprint(openapi)  # /__mockdesk/openapi/<slug>.json|.yaml, /__mockdesk/docs

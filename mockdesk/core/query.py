@@ -22,6 +22,12 @@ from mockdesk.core.errors import FieldProblem, InvalidQuery, ProblemKind
 
 _INTEGER = re.compile(r"[+-]?[0-9]+")  # ASCII digits only: "٢" is not a number to an API
 INT64_MAX = 2**63 - 1
+INT64_MIN = -(2**63)
+# What an unbounded Integer reads a value past 64 bits as: one step beyond what any store,
+# page count or id can hold, so it selects nothing and pages past the last, as a huge but
+# countable value would.
+SATURATED_ABOVE = INT64_MAX + 1
+SATURATED_BELOW = INT64_MIN - 1
 
 
 def parse_int64(text: str) -> int | None:
@@ -34,6 +40,15 @@ def parse_int64(text: str) -> int | None:
         return None
     number = int(text)
     return number if -INT64_MAX - 1 <= number <= INT64_MAX else None
+
+
+def saturate(text: str) -> int | None:
+    """A whole number in ASCII digits too long for 64 bits as :data:`SATURATED_ABOVE` or
+    :data:`SATURATED_BELOW` by its sign; None when ``text`` is no whole number at all. Never
+    calls ``int()`` on the digits, so any length is cheap."""
+    if not _INTEGER.fullmatch(text):
+        return None
+    return SATURATED_BELOW if text.startswith("-") else SATURATED_ABOVE
 
 
 @dataclass(frozen=True)
@@ -63,15 +78,34 @@ class QueryField(fields.Field):  # type: ignore[type-arg]
 
 
 class Integer(QueryField):
-    """A 64-bit whole number in ASCII digits (``1.0``, ``1e3``, ``true``, ``" 1"`` are not)."""
+    """A 64-bit whole number in ASCII digits (``1.0``, ``1e3``, ``true``, ``" 1"`` are not).
 
-    def __init__(self, *, minimum: int | None = None, maximum: int | None = None, **kw: Any):
+    ``unbounded=True`` is for a vendor whose own document sets no bound and whose backend
+    counts without one (Python's ``int`` behind FastAPI): a whole number past 64 bits is then
+    no error but saturates to :data:`SATURATED_ABOVE` (or :data:`SATURATED_BELOW`), one past
+    anything the data holds, so it meets the vendor's documented out-of-range behaviour (a
+    page past the last is an empty page, an id filter selects nothing); ``minimum`` and
+    ``maximum`` still apply to the saturated value. Without it such a value is ``not_integer``,
+    as it is to PHP's ``FILTER_VALIDATE_INT`` or Go's ``strconv.Atoi``.
+    """
+
+    def __init__(
+        self,
+        *,
+        minimum: int | None = None,
+        maximum: int | None = None,
+        unbounded: bool = False,
+        **kw: Any,
+    ):
         super().__init__(**kw)
         self.minimum = minimum
         self.maximum = maximum
+        self.unbounded = unbounded
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kw: Any) -> int:
         number = parse_int64(value) if isinstance(value, str) else None
+        if number is None and self.unbounded and isinstance(value, str):
+            number = saturate(value)
         if number is None:
             raise refuse(ProblemKind.NOT_INTEGER)
         if self.minimum is not None and number < self.minimum:

@@ -1,4 +1,9 @@
-"""The query parameters of ``GET /dsf/tickets``, with the spec's bounds and defaults."""
+"""The query parameters of ``GET /dsf/tickets``, with the spec's bounds and defaults.
+
+The spec sets no maximum on ``page`` nor any bound on ``parcel_id``, and FastAPI reads both
+into Python's unbounded ``int``: a value past 64 bits is a page past the last (200, no items)
+or a parcel no ticket has, never a 400 (``Integer(unbounded=True)``).
+"""
 
 from __future__ import annotations
 
@@ -11,10 +16,10 @@ from mockdesk.vendors.sendcloud.data import STATUSES
 
 
 class TicketQuery(QuerySchema):
-    page = Integer(minimum=1, load_default=1)
+    page = Integer(minimum=1, load_default=1, unbounded=True)
     size = Integer(minimum=1, maximum=20, load_default=15)
     status = Choice(STATUSES)
-    parcel_id = Integer()
+    parcel_id = Integer(unbounded=True)
     carrier = Text()
     created_after = DateTime()
     created_before = DateTime()
