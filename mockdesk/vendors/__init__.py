@@ -15,6 +15,8 @@ who knows one knows all five.
                the list's ``page``/``check``/``order`` hooks when the vendor needs its own
 ``errors``     the renderer of typed problems, nothing else
 ``routes``     endpoints only this vendor has (a token endpoint, lookups…); optional
+``openapi``    the hand-written parts of the vendor's OpenAPI document (response schemas,
+               security schemes); the rest is generated from ``query`` and ``errors``
 ============== =================================================================================
 
 A vendor may add a module for one job the others do not have (Teamwork's ``filtering`` and
