@@ -210,8 +210,8 @@ def startup_summary(app: Flask, port: int) -> str:
         f"mockdesk {_version()} on {base}  (seed {state.seed})",
         "",
     ]
-    for slug, spec in state.vendors.items():
-        count = len(state.datasets[slug].store)
+    for slug, spec in state.vendors.items():  # counted, not built: the workers build the data
+        count = settings.tickets + state.shelf.pinned(slug)
         lines.append(f"  {slug:<10} {count:>7} tickets  {base}{spec.list_path}")
     lines += [
         "",

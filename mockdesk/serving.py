@@ -122,6 +122,17 @@ def _worker_class() -> type:
                 self._clients.pop(current, None)
                 self._idle.discard(current)
 
+        def run(self) -> None:
+            state = self._state()
+            if state is not None:  # built in a greenlet: /health answers 503 meanwhile
+                state.warm(gevent.spawn)
+            super().run()
+
+        def _state(self) -> Any:
+            return (
+                self.wsgi.extensions.get("mockdesk") if hasattr(self.wsgi, "extensions") else None
+            )
+
         def timeout_ctx(self) -> Any:
             return _Idle(self, super().timeout_ctx())
 
@@ -130,9 +141,7 @@ def _worker_class() -> type:
             gevent.spawn(self._release_idle)  # not from inside the signal handler
 
         def _release_idle(self) -> None:
-            state = (
-                self.wsgi.extensions.get("mockdesk") if hasattr(self.wsgi, "extensions") else None
-            )
+            state = self._state()
             if state is not None:  # open dashboard feeds end now, not at the graceful timeout
                 state.tenants.journal.close_subscribers()
             for current in list(self._idle):

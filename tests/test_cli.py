@@ -267,7 +267,7 @@ def test_an_unforeseen_start_up_failure_is_still_one_line(tmp_path: Path) -> Non
     hook.write_text(
         "import mockdesk.core.state as s\n"
         "def boom(*a, **k):\n    raise RuntimeError('disk on fire\\nsecond line')\n"
-        "s.build_dataset = boom\n"
+        "s.read_fixture_files = boom\n"
     )
     result = run("serve", "--port", "0", env={"PYTHONPATH": str(tmp_path)})
     assert_one_line_exit_2(result, "could not start: RuntimeError: disk on fire second line")

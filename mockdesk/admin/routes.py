@@ -88,8 +88,17 @@ def _vendor(slug: str) -> VendorSpec | None:
 
 @admin.get("/health")
 def health() -> Response:
-    """200 while the server can answer; 503 when its shared storage is unreachable."""
+    """200 while the server can answer; 503 while its data is being built (with the phase and
+    percentage) or when its shared storage is unreachable."""
     state = current_state()
+    building = state.shelf.progress.snapshot()
+    if building is not None or state.shelf.failure is not None:
+        body: dict[str, Any] = {"status": "starting" if building else "failed", "seed": state.seed}
+        if building is not None:
+            body |= {"phase": building.phase, "percent": building.percent}
+        if state.shelf.failure is not None:
+            body["error"] = state.shelf.failure
+        return json_response(body, 503)
     healthy = state.storage_healthy()
     body = {
         "status": "ok" if healthy else "degraded",

@@ -3,8 +3,9 @@
 Why: a test often needs the one ticket it asserts on (a given status, subject, date) without
 writing a fixture file and restarting the server. Generated data stays a pure function of seed
 and fixtures; the changes live here as an :class:`Overlay` per tenant and vendor, and
-:func:`apply` lays an overlay over the base tickets to give the *effective* set, which the list
-pipeline (filters, ordering, paging, cursors) and the detail endpoint then read as usual.
+:meth:`TicketStore.overlaid` lays an overlay over the base tickets to give the *effective*
+set, which the list pipeline (filters, ordering, paging, cursors) and the detail endpoint
+then read as usual.
 
 Semantics:
 - ``add`` takes one ticket object, or ``{"tickets": [...]}`` (an object whose only key is
@@ -28,10 +29,10 @@ from __future__ import annotations
 import itertools
 import re
 import threading
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 from marshmallow import ValidationError
 
@@ -46,16 +47,6 @@ T = TypeVar("T")
 W = TypeVar("W")
 Loader = Callable[[Mapping[str, Any]], Any]  # raises ValidationError on an invalid ticket
 Check = Callable[[Any], None]  # raises ValueError/TypeError if a loaded ticket cannot render
-
-
-class StoreShape(Protocol):
-    """How a vendor's store is ordered and indexed (``DataSpec`` has both)."""
-
-    @property
-    def order_key(self) -> Callable[[Any], Any]: ...
-
-    @property
-    def indexed(self) -> tuple[str, ...]: ...
 
 
 class TicketNotFound(LookupError):
@@ -79,23 +70,6 @@ class Overlay:
         if ticket_id in self.added:
             return True
         return ticket_id not in self.hidden and base.get(ticket_id) is not None
-
-
-def apply(
-    base_tickets: Iterable[T],
-    overlay: Overlay,
-    *,
-    order_key: Callable[[T], Any],
-    indexed: Iterable[str] = (),
-    id_attribute: str = "id",
-) -> TicketStore[T]:
-    """The effective tickets, as a new store: base minus hidden and replaced, plus added.
-
-    Added tickets land where their order key puts them, so they appear on the right page.
-    """
-    shadowed = set(overlay.added) | overlay.hidden
-    kept = [t for t in base_tickets if getattr(t, id_attribute) not in shadowed]
-    return TicketStore([*kept, *overlay.added.values()], order_key=order_key, indexed=indexed)
 
 
 @dataclass
@@ -201,7 +175,6 @@ class RuntimeTickets:
         self,
         slug: str,
         base: TicketStore[T],
-        shape: StoreShape,
         wrap: Callable[[TicketStore[T]], W],
     ) -> W | None:
         """``wrap(effective store)`` for ``slug``, cached per (base, overlay version); None when
@@ -218,7 +191,7 @@ class RuntimeTickets:
             cached = self._views.get(slug)
             if cached is not None and cached.base is base and cached.version == overlay.version:
                 return cached.value  # type: ignore[return-value]
-        store = apply(base.all(), overlay, order_key=shape.order_key, indexed=shape.indexed)
+        store = base.overlaid(overlay.added, overlay.hidden)
         value = wrap(store)
         with self._lock:
             current = self._overlays.get(slug)

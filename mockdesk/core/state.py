@@ -10,8 +10,8 @@ API, the pytest plugin and the tests call methods, never the dicts.
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict, deque
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from flask import current_app
@@ -19,16 +19,15 @@ from limits import RateLimitItem
 
 from mockdesk.core.auth import Credentials
 from mockdesk.core.clock import MockClock
-from mockdesk.core.dataset import Dataset, build_dataset
+from mockdesk.core.dataset import Dataset
 from mockdesk.core.fixtures import read_fixture_files
 from mockdesk.core.journal import Journal
 from mockdesk.core.ratelimit import CounterStore, parse_limit
+from mockdesk.core.shelf import DatasetShelf
 from mockdesk.core.tenants import Tenant, TenantBook
 from mockdesk.core.vendor import VendorSpec
 from mockdesk.core.windows import WindowCounter
 from mockdesk.settings import Settings
-
-SEEDS_KEPT = 4  # datasets of this many seeds stay built (the server's and tenants' resets)
 
 
 @dataclass
@@ -40,7 +39,6 @@ class MockdeskState:
     # the last unhandled exceptions, for LiveServer.raise_crashes; bounded for long-lived servers
     crashes: deque[BaseException] = field(default_factory=lambda: deque(maxlen=100))
     _limits: dict[str, RateLimitItem | None] = field(default_factory=dict)
-    _datasets: OrderedDict[int, dict[str, Dataset]] = field(default_factory=OrderedDict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
@@ -51,9 +49,13 @@ class MockdeskState:
             make_windows=self._windows,
         )
         self.seed = self.settings.seed
-        self._fixtures = read_fixture_files(self.settings.fixtures, self.vendors)
+        self.shelf = DatasetShelf(
+            self.vendors,
+            self.settings.tickets,
+            read_fixture_files(self.settings.fixtures, self.vendors),
+        )
+        self.shelf.check_fixtures(self.seed)
         self._limits = self._configured_limits()
-        self.datasets_for(self.seed)
 
     @classmethod
     def build(cls, settings: Settings, vendors: Sequence[VendorSpec]) -> MockdeskState:
@@ -68,21 +70,17 @@ class MockdeskState:
 
     def datasets_for(self, seed: int) -> dict[str, Dataset]:
         """Every vendor's data for ``seed``, built on first use; the last few seeds are kept."""
-        with self._lock:
-            built = self._datasets.get(seed)
-            if built is None:
-                built = self._datasets[seed] = self._build_datasets(seed)
-                while len(self._datasets) > SEEDS_KEPT:
-                    self._datasets.popitem(last=False)
-            self._datasets.move_to_end(seed)
-            return built
+        return self.shelf.datasets_for(seed)
+
+    def warm(self, start: Callable[[Callable[[], object]], object]) -> None:
+        """Start building the server's data through ``start`` (a thread or greenlet starter),
+        so the server answers its health check (503, with progress) while it builds."""
+        self.shelf.warm(self.seed, start)
 
     def dataset(self, slug: str, tenant: Tenant) -> Dataset:
         """The vendor's data as ``tenant`` sees it: its seed, with its runtime tickets."""
         base = self.datasets_for(self.seed if tenant.seed is None else tenant.seed)[slug]
-        view = tenant.runtime.view(
-            slug, base.store, self.vendors[slug].data, lambda store: Dataset(store, base.catalog)
-        )
+        view = tenant.runtime.view(slug, base.store, lambda store: Dataset(store, base.catalog))
         return base if view is None else view
 
     # run-time state
@@ -141,14 +139,6 @@ class MockdeskState:
 
     def _windows(self, clock: MockClock, tenant: str) -> WindowCounter:
         return self.counters.windows(clock, tenant)
-
-    def _build_datasets(self, seed: int) -> dict[str, Dataset]:
-        return {
-            slug: build_dataset(
-                spec.data, slug, seed, self.settings.tickets, self._fixtures.get(slug, [])
-            )
-            for slug, spec in self.vendors.items()
-        }
 
     def _configured_limits(self) -> dict[str, RateLimitItem | None]:
         return {

@@ -7,8 +7,14 @@ helpdesk whose ids come from an auto-increment column.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import fields, is_dataclass, replace
 from datetime import UTC, datetime, timedelta
 from random import Random
+from types import MappingProxyType
+from typing import Any, TypeVar, cast
+
+T = TypeVar("T")
 
 DATA_EPOCH = datetime(2026, 11, 1, 9, 0, 0, tzinfo=UTC)
 TICKET_SPACING = timedelta(hours=3)
@@ -41,3 +47,27 @@ def utc_millis(moment: datetime | None) -> str | None:
         return None
     utc = moment.astimezone(UTC)
     return f"{utc:%Y-%m-%dT%H:%M:%S}.{utc.microsecond // 1000:03d}Z"
+
+
+def shifted(value: T, delta: timedelta) -> T:
+    """``value`` with every datetime in it moved by ``delta`` (``--epoch``): datetimes inside
+    dataclasses, tuples, lists and mappings, rebuilt; anything else is returned as it is."""
+    if not delta:
+        return value
+    return cast(T, _shift(value, delta))
+
+
+def _shift(value: Any, delta: timedelta) -> Any:
+    if isinstance(value, datetime):
+        return value + delta
+    if is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _shift(getattr(value, f.name), delta) for f in fields(value) if f.init}
+        return replace(value, **changes)
+    if isinstance(value, tuple) and not hasattr(value, "_fields"):
+        return tuple(_shift(item, delta) for item in value)
+    if isinstance(value, list):
+        return [_shift(item, delta) for item in value]
+    if isinstance(value, Mapping):
+        moved = {key: _shift(item, delta) for key, item in value.items()}
+        return MappingProxyType(moved) if isinstance(value, MappingProxyType) else moved
+    return value

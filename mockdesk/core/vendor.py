@@ -16,6 +16,7 @@ from faker import Faker
 from flask import Blueprint, Response
 
 from mockdesk.core.auth import AuthPolicy
+from mockdesk.core.columns import ColumnSpec
 from mockdesk.core.encoding import COMPACT, JsonStyle, RawJson
 from mockdesk.core.errors import MockdeskError, RateLimitStatus
 from mockdesk.core.query import QuerySchema
@@ -47,17 +48,20 @@ class DataSpec:
     """How a vendor's tickets are made, pinned by fixtures, ordered and indexed.
 
     ``catalog`` builds the related entities once per seed (departments, categories, agents…);
-    ``generate`` builds ticket ``index`` from a Faker seeded for it and that catalog;
+    ``generate`` builds ticket ``index`` from a Faker seeded for it, that catalog and, for a
+    vendor with ``columns``, the ticket's row of column values (which it must agree with);
     ``load_fixture`` turns one pinned ticket, written in the vendor's own response shape, into
     the same type, raising marshmallow's ``ValidationError`` when it is not valid.
     """
 
-    generate: Callable[[Faker, int, Any], Ticket]
+    generate: Callable[[Faker, int, Any, Mapping[str, Any] | None], Ticket]
     load_fixture: Callable[[Mapping[str, Any], Any], Ticket]
     order_key: Callable[[Ticket], Any]
     catalog: Callable[[Faker], Any] = lambda faker: None
     indexed: tuple[str, ...] = ()
     locales: tuple[str, ...] = ("en_US",)
+    # filterable and sortable attributes as arrays, tickets built on demand (None: built eagerly)
+    columns: ColumnSpec | None = None
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,6 @@ from mockdesk.core.runtime import (
     Overlay,
     RuntimeTickets,
     TicketNotFound,
-    apply,
 )
 from mockdesk.core.store import AnyOf, TicketStore
 
@@ -64,13 +63,13 @@ BASE = TicketStore(
 
 
 def effective(runtime: RuntimeTickets, slug: str = "v") -> TicketStore[Ticket]:
-    view = runtime.view(slug, BASE, SHAPE, lambda store: store)
+    view = runtime.view(slug, BASE, lambda store: store)
     return BASE if view is None else view
 
 
 def test_no_overlay_means_the_base_as_is() -> None:
     runtime = RuntimeTickets()
-    assert runtime.view("v", BASE, SHAPE, lambda store: store) is None
+    assert runtime.view("v", BASE, lambda store: store) is None
     assert runtime.overlay("v").empty
 
 
@@ -193,14 +192,14 @@ def test_views_are_cached_per_version_and_base() -> None:
         return store
 
     runtime.add("v", {"id": 800, "subject": "s", "created": 1}, load, BASE)
-    first = runtime.view("v", BASE, SHAPE, wrap)
-    assert runtime.view("v", BASE, SHAPE, wrap) is first and builds == [11]
+    first = runtime.view("v", BASE, wrap)
+    assert runtime.view("v", BASE, wrap) is first and builds == [11]
     runtime.add("v", {"id": 801, "subject": "s", "created": 1}, load, BASE)
-    assert runtime.view("v", BASE, SHAPE, wrap) is not first and builds == [11, 12]
+    assert runtime.view("v", BASE, wrap) is not first and builds == [11, 12]
     other_base = TicketStore(list(BASE.all())[:5], order_key=SHAPE.order_key)
-    runtime.view("v", other_base, SHAPE, wrap)  # a reset to another seed: rebuilt
+    runtime.view("v", other_base, wrap)  # a reset to another seed: rebuilt
     assert builds == [11, 12, 7]
-    assert runtime.view("w", BASE, SHAPE, wrap) is None  # other vendors untouched
+    assert runtime.view("w", BASE, wrap) is None  # other vendors untouched
 
 
 def test_check_hook_refuses_a_ticket_that_cannot_render() -> None:
@@ -254,5 +253,5 @@ def test_concurrent_adds_of_one_id_store_it_once() -> None:
 
 def test_apply_is_pure() -> None:
     overlay = Overlay(1, {2: Ticket(2, "x", "open", 1000)}, frozenset({5}))
-    store = apply(BASE.all(), overlay, order_key=SHAPE.order_key)
+    store = BASE.overlaid(overlay.added, overlay.hidden)
     assert [t.id for t in store.all()] == [2, 10, 9, 8, 7, 6, 4, 3, 1]

@@ -11,6 +11,7 @@ time in their first ten characters.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from random import Random
@@ -166,7 +167,9 @@ def catalog(faker: Faker) -> Catalog:
     return Catalog(DEPARTMENTS, SignedCursorCodec(faker.random.getrandbits(128).to_bytes(16)))
 
 
-def generate(faker: Faker, index: int, catalog: Catalog) -> Ticket:
+def generate(
+    faker: Faker, index: int, catalog: Catalog, row: Mapping[str, Any] | None = None
+) -> Ticket:
     rng = faker.random
     department = rng.choices(catalog.departments, weights=(40, 20, 20, 15, 5))[0]
     status = rng.choices(STATUSES, weights=_STATUS_WEIGHTS)[0]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from itertools import pairwise
 from random import Random
+from typing import Any
 
 from faker import Faker
 
@@ -206,7 +207,9 @@ def catalog(faker: Faker) -> Catalog:
     return Catalog({c.id: c for c in CATEGORIES}, {s.id: s for s in SUB_CATEGORIES}, users, agents)
 
 
-def generate(faker: Faker, index: int, catalog: Catalog) -> Ticket:
+def generate(
+    faker: Faker, index: int, catalog: Catalog, row: Mapping[str, Any] | None = None
+) -> Ticket:
     rng = faker["fa_IR"].random
     state_id = rng.choices(list(_STATE_WEIGHTS), weights=list(_STATE_WEIGHTS.values()))[0]
     sub_category = rng.choice(SUB_CATEGORIES)

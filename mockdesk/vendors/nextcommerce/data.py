@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from random import Random
+from typing import Any
 
 from faker import Faker
 
@@ -155,7 +156,9 @@ def catalog(faker: Faker) -> Catalog:
     return Catalog(customers, agents, customer_names, agent_names, store)
 
 
-def generate(faker: Faker, index: int, catalog: Catalog) -> Ticket:
+def generate(
+    faker: Faker, index: int, catalog: Catalog, row: Mapping[str, Any] | None = None
+) -> Ticket:
     rng = faker.random
     ticket_id = id_for(rng, index, top=3_100_000)
     created_at = created_at_for(rng, index)

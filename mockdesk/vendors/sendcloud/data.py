@@ -167,7 +167,9 @@ def order_key(ticket: Ticket) -> tuple[float, int]:
     return (-ticket.created_at.timestamp(), -ticket.id)
 
 
-def generate(faker: Faker, index: int, catalog: Any) -> Ticket:
+def generate(
+    faker: Faker, index: int, catalog: Any, row: Mapping[str, Any] | None = None
+) -> Ticket:
     rng = faker.random
     status = rng.choices(STATUSES, weights=[_STATUS_WEIGHTS[s] for s in STATUSES])[0]
     stage = STAGE_OF_STATUS[status]

@@ -12,6 +12,7 @@ epoch: every moment lies strictly before it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -389,7 +390,9 @@ def order_key(ticket: Ticket) -> tuple[float, int]:
     return (-ticket.created_at.timestamp(), -ticket.id)
 
 
-def generate(faker: Faker, index: int, catalog: Catalog) -> Ticket:
+def generate(
+    faker: Faker, index: int, catalog: Catalog, row: Mapping[str, Any] | None = None
+) -> Ticket:
     rng = faker.random
     ticket_id = id_for(rng, index, top=250_000, gap=3)
     created_at = created_at_for(rng, index) - timedelta(milliseconds=rng.randrange(1, 1000))
