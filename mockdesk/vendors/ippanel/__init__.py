@@ -107,6 +107,7 @@ SPEC = VendorSpec(
         catalog=data.catalog,
         indexed=("id", "state_id", "category_id", "sub_category_id", "uname_key"),
         locales=("fa_IR", "en_US"),
+        columns=data.COLUMNS,
     ),
     json_style=LARAVEL,
 )

@@ -26,7 +26,6 @@ from mockdesk.core.conversations import (
     converse,
     draw_facts,
 )
-from mockdesk.core.timeline import LAST_MOMENT
 
 # sub_category_id -> what its tickets are about
 TOPICS: Mapping[int, tuple[Topic, ...]] = MappingProxyType(
@@ -74,10 +73,12 @@ def exchange(
     state_id: int,
     language: Language,
     opened_at: datetime,
+    until: datetime,
     agent: str,
     known: Mapping[str, str],
 ) -> Conversation:
-    """The whole exchange; ``messages[0]`` stands for the ticket's own description."""
+    """The whole exchange, inside [``opened_at``, ``until``]; ``messages[0]`` stands for the
+    ticket's own description."""
     facts = draw_facts(rng, language, opened_at, **known)
     return converse(
         rng,
@@ -87,7 +88,7 @@ def exchange(
         customer=None,  # the panel knows a username, not how the customer signs
         agent=agent,
         opened_at=opened_at,
-        until=max(opened_at, LAST_MOMENT),
+        until=max(opened_at, until),
         facts=facts,
         desk="ایپنل" if language is Language.FA else "IPPanel",
         notes=True,

@@ -10,6 +10,7 @@ endpoint lists.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -17,10 +18,13 @@ from itertools import pairwise
 from random import Random
 from typing import Any
 
+import numpy as np
 from faker import Faker
 
+from mockdesk.core.columns import Array, ColumnSpec
 from mockdesk.core.conversations import Language, Role
-from mockdesk.core.timeline import LAST_MOMENT, created_at_for, id_for
+from mockdesk.core.lanes import Indexes, Lanes
+from mockdesk.core.timeline import DATA_EPOCH, LAST_MOMENT, TICKET_SPACING, id_for
 from mockdesk.vendors.ippanel.conversation import (
     closed_without_reply,
     exchange,
@@ -120,6 +124,7 @@ class Catalog:
     sub_categories: Mapping[int, SubCategory]
     users: tuple[User, ...]
     agents: tuple[Agent, ...]
+    by_uname_key: Mapping[int, User]  # each user under its ``uname_key``
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,9 +185,9 @@ class Ticket:
         return self.sub_category.id
 
     @property
-    def uname_key(self) -> str:
-        """MySQL's default collation compares usernames without regard to case."""
-        return self.user.uname.casefold()
+    def uname_key(self) -> int:
+        """The username as the ``username`` filter compares it (see :func:`uname_key`)."""
+        return uname_key(self.user.uname)
 
     @property
     def state_name(self) -> str:
@@ -194,38 +199,140 @@ def order_key(ticket: Ticket) -> tuple[float, int]:
     return (-ticket.created_at.timestamp(), -ticket.id)
 
 
+def uname_key(uname: str) -> int:
+    """``uname`` as the ``uname_key`` column holds it: a signed 64-bit BLAKE2b hash of its
+    case-folded form (MySQL's default collation compares usernames without regard to case).
+
+    A hash, not a code into the catalog's users, because the ``username`` criterion is made from
+    the query alone (no catalog at hand) and must also match pinned and runtime tickets whose
+    user the catalog does not know."""
+    digest = hashlib.blake2b(uname.casefold().encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "little", signed=True)
+
+
 def catalog(faker: Faker) -> Catalog:
     rng = faker["en_US"].random
-    unames: dict[str, None] = {"sampleuser": None}
+    unames: dict[str, str] = {"sampleuser": "sampleuser"}  # by case-folded name: one user each
     while len(unames) < 40:
-        unames[faker["en_US"].user_name()] = None
+        uname = faker["en_US"].user_name()
+        unames.setdefault(uname.casefold(), uname)
     users = tuple(
         User(200001 + n * 7 + rng.randrange(7), uname, rng.choice(RESELLERS))
-        for n, uname in enumerate(unames)
+        for n, uname in enumerate(unames.values())
     )
     agents = tuple(Agent(n + 1, *names) for n, names in enumerate(AGENTS))
-    return Catalog({c.id: c for c in CATEGORIES}, {s.id: s for s in SUB_CATEGORIES}, users, agents)
+    return Catalog(
+        {c.id: c for c in CATEGORIES},
+        {s.id: s for s in SUB_CATEGORIES},
+        users,
+        agents,
+        {uname_key(u.uname): u for u in users},
+    )
+
+
+# Columns (see docs/ippanel.md, "Data"): what the filters, the order and show?ticket_id= read.
+EPOCH_SECONDS = DATA_EPOCH.timestamp()
+LAST_SECONDS = LAST_MOMENT.timestamp()
+SPACING = int(TICKET_SPACING.total_seconds())
+TOP_ID, ID_GAP = 3_400_000, 3
+STATE_LEVELS = tuple(_STATE_WEIGHTS)  # code i is state i + 1
+_CLOSED = STATE_LEVELS.index(4)
+_SUB_CATEGORY_PARENT = np.array(
+    [[c.id for c in CATEGORIES].index(s.category_id) for s in SUB_CATEGORIES], np.uint8
+)
+# updated_at: a closed (or an abandoned open) ticket was last saved a lifetime after it was
+# opened, log-uniform between 10 minutes and 3 weeks; an open one was touched an exponential
+# idle time (mean 2 days) before "now"; a ticket younger than that draw anywhere in its life.
+MIN_LIFETIME, MAX_LIFETIME = 600.0, 21 * 86_400.0
+MEAN_IDLE = 2 * 86_400.0
+ABANDONED = 0.15  # open tickets nobody touched since they settled
+
+
+def build_columns(lanes: Lanes, indexes: Indexes, catalog: Catalog) -> dict[str, Array]:
+    """Every column for ``indexes`` at once (NumPy, no per-ticket Python).
+
+    Created times fall strictly with the index (whole seconds, 1 s to 3 h below the slot of
+    ``TICKET_SPACING``, so never the data epoch itself) and so do ids (gaps of up to 2); the
+    category is the sub-category's parent."""
+    state = lanes.choice("state", indexes, list(_STATE_WEIGHTS.values())).astype(np.uint8)
+    sub_category = lanes.integers("sub_category", indexes, 0, len(SUB_CATEGORIES)).astype(np.uint8)
+    keys = np.array([uname_key(u.uname) for u in catalog.users], np.int64)
+    jitter = lanes.integers("created_at", indexes, 1, SPACING)
+    created = EPOCH_SECONDS - (SPACING * indexes + jitter).astype(np.float64)
+    return {
+        "id": TOP_ID - ID_GAP * indexes - lanes.integers("id", indexes, 0, ID_GAP),
+        "created_at": created,
+        "updated_at": _updated_at(lanes, indexes, created, state),
+        "state_id": state,
+        "category_id": _SUB_CATEGORY_PARENT[sub_category],
+        "sub_category_id": sub_category,
+        "uname_key": keys[lanes.integers("user", indexes, 0, len(keys))],
+    }
+
+
+def _updated_at(lanes: Lanes, indexes: Indexes, created: Array, state: Array) -> Array:
+    """When each row was last saved: whole seconds in [created_at, LAST_MOMENT]."""
+    age = LAST_SECONDS - created
+    settled = (state == _CLOSED) | lanes.chance("abandoned", indexes, ABANDONED)
+    lifetime = MIN_LIFETIME * (MAX_LIFETIME / MIN_LIFETIME) ** lanes.uniform("lifetime", indexes)
+    idle = -np.log1p(-lanes.uniform("idle", indexes)) * MEAN_IDLE
+    fits = np.where(settled, lifetime, idle) < age
+    moment = np.where(settled, created + lifetime, LAST_SECONDS - idle)
+    moment = np.where(fits, moment, created + age * lanes.uniform("young", indexes))
+    updated: Array = np.clip(np.floor(moment), created, LAST_SECONDS)
+    return updated
+
+
+def column_row(ticket: Ticket) -> dict[str, Any]:
+    """The columns of a built ticket (a pinned or a runtime one)."""
+    return {
+        "id": ticket.id,
+        "created_at": ticket.created_at,
+        "updated_at": ticket.updated_at,
+        "state_id": ticket.state_id,
+        "category_id": ticket.category.id,
+        "sub_category_id": ticket.sub_category.id,
+        "uname_key": ticket.uname_key,
+    }
+
+
+COLUMNS = ColumnSpec(
+    build=build_columns,
+    row=column_row,
+    order=(("created_at", True), ("id", True)),
+    levels={
+        "state_id": STATE_LEVELS,
+        "category_id": tuple(c.id for c in CATEGORIES),
+        "sub_category_id": tuple(s.id for s in SUB_CATEGORIES),
+    },
+    times=frozenset({"created_at", "updated_at"}),
+)
+
+
+def when(seconds: float) -> datetime:
+    """A time column's value as an aware datetime (exact for whole seconds, any year)."""
+    return DATA_EPOCH + timedelta(seconds=seconds - EPOCH_SECONDS)
 
 
 def generate(
     faker: Faker, index: int, catalog: Catalog, row: Mapping[str, Any] | None = None
 ) -> Ticket:
+    """Ticket ``index``: its columns from ``row``, everything else from the Faker."""
+    if row is None:
+        raise ValueError("IPPanel tickets are built from their row of columns")
     rng = faker["fa_IR"].random
-    state_id = rng.choices(list(_STATE_WEIGHTS), weights=list(_STATE_WEIGHTS.values()))[0]
-    sub_category = rng.choice(SUB_CATEGORIES)
-    user = rng.choice(catalog.users)
-    created_at = created_at_for(rng, index)
-    ticket_id = id_for(rng, index, top=3_400_000, gap=3)
+    ticket_id, state_id = int(row["id"]), int(row["state_id"])
+    sub_category = catalog.sub_categories[int(row["sub_category_id"])]
+    user = catalog.by_uname_key[int(row["uname_key"])]
+    created_at, updated_at = when(row["created_at"]), when(row["updated_at"])
     language, subject, desc, known = _wording(faker, rng, sub_category.id)
     closed = state_id == 4
     forwarded_to = rng.choice(OTHER_DEPARTMENTS) if state_id == 5 else SUPPORT_DEPARTMENT
     interactions, quiet = _interactions(
-        rng, ticket_id, state_id, sub_category.id, language, user, catalog, created_at, known,
-        forwarded_to,
+        rng, ticket_id, state_id, sub_category.id, language, user, catalog, created_at,
+        updated_at, known, forwarded_to,
     )  # fmt: skip
-    updated_at = interactions[-1].created_at if interactions else _touched_after(rng, created_at)
     rate = rng.randint(1, 5) if closed and rng.random() < 0.6 else 0
-    forwarded_at = interactions[-1].created_at if state_id == 5 and interactions else created_at
     return Ticket(
         id=ticket_id,
         user=user,
@@ -252,7 +359,9 @@ def generate(
             from_user=user.user_id,
             to=forwarded_to,
             created_at=created_at,
-            updated_at=forwarded_at if state_id == 5 else _touched_after(rng, created_at),
+            # forwarding is the row's last save; otherwise the forward row was saved once,
+            # shortly after the ticket
+            updated_at=updated_at if state_id == 5 else _touched_after(rng, created_at, updated_at),
             seen=state_id != 2 or rng.random() < 0.3,
         ),
         attachment=_attachment(rng, user.uname, "ticket") if rng.random() < 0.2 else None,
@@ -287,31 +396,32 @@ def _interactions(
     user: User,
     catalog: Catalog,
     created_at: datetime,
+    updated_at: datetime,
     known: dict[str, str],
     forwarded_to: int,
 ) -> tuple[tuple[Interaction, ...], bool]:
     """The replies after the description, and whether the agent closed for lack of a reply.
 
-    Times are whole seconds (the detail shows ``Y-m-d H:i:s``) and strictly increasing; a
-    reply that would share its second with the one before is left out (only possible for a
-    ticket opened seconds before the data's "now")."""
+    Times are whole seconds (the detail shows ``Y-m-d H:i:s``), strictly increasing, after
+    ``created_at`` and at most ``updated_at``; a reply that would share its second with the one
+    before is left out (only possible when the ticket lived seconds). A forwarded ticket's
+    private forwarding note is its last save: it is stamped ``updated_at``."""
     agent = rng.choice(catalog.agents)
+    forwarding = state_id == 5 and updated_at > created_at
+    until = updated_at - timedelta(seconds=1) if forwarding else updated_at
     talk = exchange(
         rng,
         sub_category_id=sub_category_id,
         state_id=state_id,
         language=language,
         opened_at=created_at,
+        until=until,
         agent=agent.display_name(language),
         known=known,
     )
     replies = [(m.text, m.role, m.sent_at.replace(microsecond=0)) for m in talk.replies]
-    if state_id == 5:
-        moment = (replies[-1][2] if replies else created_at) + timedelta(minutes=5)
-        if moment < LAST_MOMENT:
-            replies.append(
-                (forward_note(rng, language, forwarded_to), Role.NOTE, _seconds(rng, moment))
-            )
+    if forwarding:
+        replies.append((forward_note(rng, language, forwarded_to), Role.NOTE, updated_at))
     found: list[Interaction] = []
     previous = created_at.replace(microsecond=0)
     for text, role, moment in replies:
@@ -334,16 +444,10 @@ def _interactions(
     return tuple(found), closed_without_reply(talk)
 
 
-def _seconds(rng: Random, moment: datetime) -> datetime:
-    """``moment`` plus up to an hour, whole seconds, before the data's "now"."""
-    room = int(min(timedelta(hours=1), LAST_MOMENT - moment).total_seconds())
-    return (moment + timedelta(seconds=rng.randrange(0, max(1, room)))).replace(microsecond=0)
-
-
-def _touched_after(rng: Random, moment: datetime) -> datetime:
-    """A later save of the row: up to 30 minutes on, never at or past the data's "now"."""
-    room = int(min(timedelta(minutes=30), LAST_MOMENT - moment).total_seconds())
-    return moment + timedelta(seconds=rng.randrange(0, max(1, room)))
+def _touched_after(rng: Random, moment: datetime, bound: datetime) -> datetime:
+    """A later save of a row: up to 30 minutes after ``moment``, at most ``bound``."""
+    room = int(min(timedelta(minutes=30), bound - moment).total_seconds())
+    return moment + timedelta(seconds=rng.randrange(0, max(0, room) + 1))
 
 
 def _close_reason(rng: Random, language: Language, quiet: bool) -> str | None:

@@ -15,7 +15,7 @@ from typing import Any
 from mockdesk.core.errors import ProblemKind
 from mockdesk.core.query import Integer, QuerySchema, Text, parse_int64, refuse
 from mockdesk.core.store import AnyOf, Criterion
-from mockdesk.vendors.ippanel.data import STATES
+from mockdesk.vendors.ippanel.data import STATES, uname_key
 
 PHP_TRIM = " \t\n\r\0\x0b"
 _FILTER_VALIDATE_INT = re.compile(r"[+-]?(0|[1-9][0-9]*)")
@@ -57,7 +57,9 @@ class ShowQuery(QuerySchema):
 
 
 def criteria(query: Mapping[str, Any]) -> Sequence[Criterion]:
-    """Exact matches; the username compares case-insensitively, as MySQL's collation does."""
+    """Exact matches over columns (categorical codes, ids, the username's hash), so a filter
+    over a million tickets is one vectorised comparison; the username compares
+    case-insensitively, as MySQL's collation does (``data.uname_key``)."""
     found: list[Criterion] = [
         AnyOf(attribute, {query[name]})
         for name, attribute in (
@@ -69,5 +71,5 @@ def criteria(query: Mapping[str, Any]) -> Sequence[Criterion]:
         if name in query
     ]
     if "username" in query:
-        found.append(AnyOf("uname_key", {query["username"].casefold()}))
+        found.append(AnyOf("uname_key", {uname_key(query["username"])}))
     return found
