@@ -80,9 +80,10 @@ class ColumnView:
 
     def isin(self, name: str, values: Iterable[Hashable]) -> Array:
         """Rows whose ``name`` is one of ``values`` (level values or numbers)."""
+        column = self._table.arrays[name]
         wanted = [self._table.number(name, v) for v in values]
-        numbers = [v for v in wanted if v is not None]
-        return np.isin(self._table.arrays[name], numbers)
+        numbers = [v for v in wanted if v is not None and _fits(v, column.dtype)]
+        return np.isin(column, np.asarray(numbers, dtype=column.dtype))
 
     def between(self, name: str, low: Any = None, high: Any = None) -> Array:
         """Rows with ``low <= name <= high``; datetimes for a time column."""
@@ -372,3 +373,13 @@ def _within(value: Any, criterion: Range) -> bool:
 
 def _bound(value: Any) -> float:
     return value.timestamp() if isinstance(value, datetime) else float(value)
+
+
+def _fits(value: float, dtype: np.dtype[Any]) -> bool:
+    """Whether ``value`` can be in a column of ``dtype`` (a 70-bit id names no ticket)."""
+    if dtype.kind in "iu":
+        if isinstance(value, float) and not value.is_integer():
+            return False
+        limits = np.iinfo(dtype)
+        return bool(limits.min <= value <= limits.max)
+    return True

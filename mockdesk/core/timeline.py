@@ -14,6 +14,11 @@ from random import Random
 from types import MappingProxyType
 from typing import Any, TypeVar, cast
 
+import numpy as np
+import numpy.typing as npt
+
+from mockdesk.core.lanes import Indexes, Lanes
+
 T = TypeVar("T")
 
 DATA_EPOCH = datetime(2026, 11, 1, 9, 0, 0, tzinfo=UTC)
@@ -71,3 +76,36 @@ def _shift(value: Any, delta: timedelta) -> Any:
         moved = {key: _shift(item, delta) for key, item in value.items()}
         return MappingProxyType(moved) if isinstance(value, MappingProxyType) else moved
     return value
+
+
+EPOCH_SECONDS = DATA_EPOCH.timestamp()
+LAST_SECONDS = LAST_MOMENT.timestamp()
+
+
+def opened_seconds(
+    lanes: Lanes, indexes: Indexes, spacing: timedelta = TICKET_SPACING
+) -> npt.NDArray[np.float64]:
+    """When tickets ``indexes`` were opened, as Unix seconds, for a time column: ``spacing``
+    apart with a jitter inside it, so each is strictly older than the one before."""
+    step = int(spacing.total_seconds())
+    jitter = lanes.integers("opened", indexes, 0, step - 1)
+    return (EPOCH_SECONDS - step * indexes - jitter).astype(np.float64)
+
+
+def touched_seconds(
+    lanes: Lanes,
+    indexes: Indexes,
+    opened: npt.NDArray[np.float64],
+    mean_gap: npt.NDArray[np.float64] | float,
+) -> npt.NDArray[np.float64]:
+    """When tickets last changed, as Unix seconds: an exponential gap after ``opened`` (mean
+    ``mean_gap`` seconds, per ticket or for all), but never past a random share of the time
+    left before :data:`LAST_MOMENT`, so young tickets spread over their short lives instead of
+    piling up at the epoch. Whole seconds, at least a minute after opening when there is room.
+    """
+    room = LAST_SECONDS - opened
+    gap = -np.log1p(-lanes.uniform("touched", indexes)) * mean_gap
+    share = 0.15 + 0.85 * lanes.uniform("touched-share", indexes)
+    gap = np.minimum(gap, room * share)
+    gap = np.maximum(gap, np.minimum(60.0, room * share))
+    return np.floor(opened + gap)

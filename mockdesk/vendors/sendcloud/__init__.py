@@ -91,7 +91,7 @@ SPEC = VendorSpec(
         generate=data.generate,
         load_fixture=fixtures.load_fixture,
         order_key=data.order_key,
-        indexed=("status", "parcel_id", "carrier"),
+        columns=data.COLUMNS,
     ),
     routes=routes,
 )

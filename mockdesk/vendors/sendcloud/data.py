@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from random import Random
 from typing import Any
 
+import numpy as np
 from faker import Faker
 
-from mockdesk.core.timeline import created_at_for, id_for, later
+from mockdesk.core.columns import MISSING, Array, ColumnSpec
+from mockdesk.core.lanes import Indexes, Lanes
+from mockdesk.core.timeline import opened_seconds, touched_seconds
 from mockdesk.vendors.sendcloud.requested import RequestContext, describe
 
 STAGE_OF_STATUS: Mapping[str, str] = {
@@ -167,23 +170,72 @@ def order_key(ticket: Ticket) -> tuple[float, int]:
     return (-ticket.created_at.timestamp(), -ticket.id)
 
 
+TYPE_LEVELS = (*TYPES, None)
+SOLVED_STAGES = ("manually_solved_stage", "solved_by_automation_stage")
+_SOLVED = np.array([STAGE_OF_STATUS[s] in SOLVED_STAGES for s in STATUSES])
+# Mean time from opening to the last change: a solved ticket waited on a carrier for days; an
+# open one was touched by the latest scan or reminder.
+_MEAN_GAP_SOLVED = 5 * 86_400.0
+_MEAN_GAP_OPEN = 2 * 86_400.0
+ID_TOP, ID_GAP = 2_500_000, 2
+
+
+def columns(lanes: Lanes, indexes: Indexes, catalog: Any) -> dict[str, Array]:
+    """Every attribute the list filters and orders by, for tickets ``indexes`` at once."""
+    status = lanes.choice("status", indexes, [_STATUS_WEIGHTS[s] for s in STATUSES])
+    typed = ~lanes.chance("untyped", indexes, 0.05)
+    ticket_type = np.where(typed, lanes.integers("type", indexes, 0, len(TYPES)), len(TYPES))
+    has_parcel = lanes.chance("has-parcel", indexes, 0.97)
+    parcel = lanes.integers("parcel", indexes, 180_000_000, 420_000_000)
+    opened = opened_seconds(lanes, indexes)
+    mean_gap = np.where(_SOLVED[status], _MEAN_GAP_SOLVED, _MEAN_GAP_OPEN)
+    return {
+        "id": ID_TOP - indexes * ID_GAP - lanes.integers("id", indexes, 0, ID_GAP),
+        "status": status.astype(np.uint8),
+        "type": ticket_type.astype(np.uint8),
+        "parcel_id": np.where(has_parcel, parcel, MISSING),
+        "carrier": lanes.integers("carrier", indexes, 0, len(CARRIERS)).astype(np.uint8),
+        "created_at": opened,
+        "updated_at": touched_seconds(lanes, indexes, opened, mean_gap),
+    }
+
+
+def row(ticket: Ticket) -> dict[str, Any]:
+    """The column attributes of a built ticket (a pinned or runtime one)."""
+    return {
+        "id": ticket.id,
+        "status": ticket.status,
+        "type": ticket.type,
+        "parcel_id": ticket.parcel_id,
+        "carrier": ticket.carrier,
+        "created_at": ticket.created_at,
+        "updated_at": ticket.updated_at,
+    }
+
+
+COLUMNS = ColumnSpec(
+    build=columns,
+    row=row,
+    order=(("created_at", True), ("id", True)),
+    levels={"status": STATUSES, "type": TYPE_LEVELS, "carrier": (*CARRIERS, None)},
+    times=frozenset({"created_at", "updated_at"}),
+)
+
+
 def generate(
     faker: Faker, index: int, catalog: Any, row: Mapping[str, Any] | None = None
 ) -> Ticket:
+    """Ticket ``index``: its column attributes from ``row``, the rest drawn from ``faker``."""
+    if row is None:
+        raise ValueError("Sendcloud tickets are built from their column row")
     rng = faker.random
-    status = rng.choices(STATUSES, weights=[_STATUS_WEIGHTS[s] for s in STATUSES])[0]
+    status, ticket_type, ticket_id = row["status"], row["type"], row["id"]
     stage = STAGE_OF_STATUS[status]
-    ticket_type = None if rng.random() < 0.05 else rng.choice(TYPES)
-    created_at = created_at_for(rng, index)
-    updated_at = later(rng, created_at, timedelta(days=12))
-    ticket_id = id_for(rng, index, top=2_500_000, gap=2)
-    parcel_id = rng.randrange(180_000_000, 420_000_000) if rng.random() < 0.97 else None
-    carrier = rng.choice(CARRIERS)
+    created_at = datetime.fromtimestamp(row["created_at"], UTC)
+    updated_at = datetime.fromtimestamp(row["updated_at"], UTC)
+    carrier = row["carrier"]
     order_number = _order_number(faker, created_at) if rng.random() < 0.9 else None
     brand_id = rng.choice((None, 1, 2, 3, 4))
-    # Only one of these two draws anything for a given ticket (requested actions belong to the
-    # action_required stage, resolutions to the solved ones); the tracking number is drawn
-    # after both, so adding it left the other fields of every ticket as they were.
     resolution = _resolution(faker, status, ticket_type, updated_at)
     tracking_number = tracking_number_for(rng, carrier)
     return Ticket(
@@ -191,7 +243,7 @@ def generate(
         status=status,
         stage=stage,
         type=ticket_type,
-        parcel_id=parcel_id,
+        parcel_id=None if row["parcel_id"] == MISSING else row["parcel_id"],
         carrier=carrier,
         order_number=order_number,
         brand_id=brand_id,
@@ -262,7 +314,7 @@ def _requested_actions(
 def _resolution(
     faker: Faker, status: str, ticket_type: str | None, solved_at: datetime
 ) -> Resolution | None:
-    if STAGE_OF_STATUS[status] not in ("manually_solved_stage", "solved_by_automation_stage"):
+    if STAGE_OF_STATUS[status] not in SOLVED_STAGES:
         return None
     rng = faker.random
     if status == "claim_paid":

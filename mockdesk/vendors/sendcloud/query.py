@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from mockdesk.core.query import Choice, DateTime, Integer, QuerySchema, Text
-from mockdesk.core.store import AnyOf, Criterion, Where
+from mockdesk.core.store import AnyOf, Criterion, Range
 from mockdesk.vendors.sendcloud.data import STATUSES
 
 
@@ -30,10 +30,6 @@ def criteria(query: Mapping[str, Any]) -> Sequence[Criterion]:
     found: list[Criterion] = [
         AnyOf(name, {query[name]}) for name in ("status", "parcel_id", "carrier") if name in query
     ]
-    if "created_after" in query:
-        after = query["created_after"]
-        found.append(Where(lambda ticket: ticket.created_at >= after))
-    if "created_before" in query:
-        before = query["created_before"]
-        found.append(Where(lambda ticket: ticket.created_at <= before))
+    if "created_after" in query or "created_before" in query:
+        found.append(Range("created_at", query.get("created_after"), query.get("created_before")))
     return found
