@@ -72,6 +72,14 @@ class Progress:
                 self._show(Snapshot(current.phase, current.total, current.total), final=True)
             self._current = None
 
+    def abandon(self) -> None:
+        """The phase failed: nothing is under way any more, and no "100 %" is shown."""
+        with self._lock:
+            if self._current is not None and self._clock() - self._started >= QUIET_SECONDS:
+                stream = self._stream or sys.stderr
+                stream.write("\n" if _is_terminal(stream) else "")
+            self._current = None
+
     def _show(self, snapshot: Snapshot, *, final: bool) -> None:
         now = self._clock()
         elapsed = now - self._started

@@ -74,6 +74,7 @@ class DatasetShelf:
         try:
             self.datasets_for(seed)
         except Exception as error:  # a request that needs the data will raise it again
+            self.progress.abandon()
             self.failure = f"{type(error).__name__}: {error}"
             log.exception("building the data for seed %s failed", seed)
 
