@@ -24,7 +24,7 @@ def test_health_is_503_with_phase_and_percent_while_building_then_200() -> None:
 
 
 def test_warm_builds_in_the_background_and_requests_wait_for_it() -> None:
-    app = create_app(Settings(tickets=300))
+    app = create_app(Settings(tickets=300, vendors=("sendcloud", "ippanel")))
     state: MockdeskState = app.extensions["mockdesk"]
     threads: list[threading.Thread] = []
 
