@@ -133,6 +133,7 @@ SPEC = VendorSpec(
         order_key=data.order_key,
         catalog=data.catalog,
         indexed=("status", "priority", "channel", "requester", "assignee", "ticket_type"),
+        columns=data.COLUMNS,
     ),
     routes=routes,
 )

@@ -24,7 +24,6 @@ from mockdesk.core.conversations import (
     converse,
     draw_facts,
 )
-from mockdesk.core.timeline import LAST_MOMENT
 
 STATUS: Mapping[str, Status] = MappingProxyType(
     {
@@ -57,13 +56,15 @@ def conversation(
     ticket_type: int | None,
     status: str,
     opened_at: datetime,
+    until: datetime,
     customer: str | None,
     agent: str,
     store: str,
     order: str,
     product: str,
 ) -> Conversation:
-    """The ticket's exchange, quoting its own order number and product."""
+    """The ticket's exchange, quoting its own order number and product, between ``opened_at``
+    and ``until`` (the ticket's ``updated_at``)."""
     topic = rng.choice(TOPICS[ticket_type])
     facts = draw_facts(rng, Language.EN, opened_at, order=f"#{order}", product=product)
     return converse(
@@ -74,7 +75,7 @@ def conversation(
         customer=customer,
         agent=agent,
         opened_at=opened_at,
-        until=max(opened_at, LAST_MOMENT),
+        until=until,
         facts=facts,
         desk=store,
         notes=True,

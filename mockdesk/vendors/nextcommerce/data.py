@@ -12,16 +12,19 @@ the data's "now".
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import zlib
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
-from random import Random
+from datetime import UTC, datetime
 from typing import Any
 
+import numpy as np
 from faker import Faker
 
+from mockdesk.core.columns import MISSING, Array, ColumnSpec
 from mockdesk.core.conversations import Conversation, Role
-from mockdesk.core.timeline import DATA_EPOCH, created_at_for, id_for
+from mockdesk.core.lanes import Indexes, Lanes
+from mockdesk.core.timeline import DATA_EPOCH, LAST_MOMENT, TICKET_SPACING
 from mockdesk.vendors.nextcommerce.conversation import conversation
 
 STATUSES = ("new", "open", "pending", "solved", "closed")
@@ -159,26 +162,30 @@ def catalog(faker: Faker) -> Catalog:
 def generate(
     faker: Faker, index: int, catalog: Catalog, row: Mapping[str, Any] | None = None
 ) -> Ticket:
+    """Ticket ``index``: every column attribute from ``row`` (see :data:`COLUMNS`), the rest
+    (the outside requester's address, the conversation, attachments) from the ticket's Faker."""
+    if row is None:
+        raise TypeError("a 29next ticket is built from its row of column values")
     rng = faker.random
-    ticket_id = id_for(rng, index, top=3_100_000)
-    created_at = created_at_for(rng, index)
-    status = rng.choices(STATUSES, weights=_STATUS_WEIGHTS)[0]
-    channel = rng.choices(CHANNELS, weights=_CHANNEL_WEIGHTS)[0]
-    if rng.random() < 0.15:  # someone who is not a user of the store yet wrote in
-        requester, from_email, channel = None, faker.free_email(), "email"
-    else:
-        requester, from_email = rng.choice(tuple(catalog.customers)), None
-    assignee = None if status == "new" and rng.random() < 0.8 else rng.choice(catalog.agents)
-    products = tuple(sorted(rng.sample(tuple(PRODUCTS), k=rng.choice((0, 1, 1, 1, 2, 3)))))
-    order = str(rng.randrange(100_000, 400_000))
+    ticket_id = int(row["id"])
+    status = str(row["status"])
+    created_at = _moment(row["created_at"])
+    updated_at = _moment(row["updated_at"])
+    requester = _optional(row["requester"])
+    assignee = _optional(row["assignee"])
+    ticket_type = _optional(row["ticket_type"])
+    products = _members(int(row["products"]), PRODUCT_BITS)
+    tags = tuple(TAGS[t] for t in _members(int(row["tags"]), TAG_BITS))
+    order = str(int(row["order"]))
+    from_email = faker.free_email() if requester is None else None
     product_name = PRODUCTS[products[0]] if products else rng.choice(tuple(PRODUCTS.values()))
-    ticket_type = None if rng.random() < 0.2 else rng.choice(tuple(TICKET_TYPES))
     agent = assignee if assignee is not None else rng.choice(catalog.agents)
     talk = conversation(
         rng,
         ticket_type=ticket_type,
         status=status,
         opened_at=created_at,
+        until=updated_at,
         customer=None if requester is None else catalog.customer_names[requester],
         agent=catalog.agent_names[agent],
         store=catalog.store,
@@ -190,20 +197,178 @@ def generate(
         id=ticket_id,
         subject=talk.subject,
         status=status,
-        priority=rng.choices(PRIORITIES, weights=_PRIORITY_WEIGHTS)[0],
-        channel=channel,
+        priority=str(row["priority"]),
+        channel=str(row["channel"]),
         requester=requester,
         requester_email=catalog.email_of(requester),
         assignee=assignee,
         from_email=from_email,
         order=order,
         products=products,
-        tags=tuple(TAGS[t] for t in sorted(rng.sample(tuple(TAGS), k=rng.choice((0, 1, 1, 2, 3))))),
+        tags=tags,
         ticket_type=ticket_type,
         created_at=created_at,
-        updated_at=_touched_after(rng, comments[-1].created_at),
+        updated_at=updated_at,
         comments=comments,
     )
+
+
+def _moment(seconds: float) -> datetime:
+    return datetime.fromtimestamp(seconds, UTC)
+
+
+def _optional(value: int) -> int | None:
+    return None if value == MISSING else int(value)
+
+
+def _members(mask: int, ids: Sequence[int]) -> tuple[int, ...]:
+    """The ids whose bits are set in ``mask`` (bit ``i`` is ``ids[i]``), ascending."""
+    return tuple(entity for bit, entity in enumerate(ids) if mask >> bit & 1)
+
+
+def bits_of(members: Iterable[int], ids: Sequence[int]) -> int:
+    """The mask of ``members`` (each one of ``ids``): the inverse of ``_members``."""
+    return sum(1 << ids.index(member) for member in set(members))
+
+
+# Columns ------------------------------------------------------------------------------------
+
+TOP_ID = 3_100_000
+ID_GAP = 3
+SPACING = int(TICKET_SPACING.total_seconds())
+EPOCH_SECONDS = DATA_EPOCH.timestamp()
+LAST_SECONDS = LAST_MOMENT.timestamp()
+PRODUCT_BITS: tuple[int, ...] = tuple(sorted(PRODUCTS))  # bit i: product PRODUCT_BITS[i]
+TAG_BITS: tuple[int, ...] = tuple(sorted(TAGS))  # bit i: tag id TAG_BITS[i]
+INT32 = (-(2**31), 2**31 - 1)
+_PRODUCT_COUNT_WEIGHTS = (1, 3, 1, 1)  # 0, 1, 2 or 3 products: choice((0, 1, 1, 1, 2, 3))
+_TAG_COUNT_WEIGHTS = (1, 2, 1, 1)  # 0-3 tags: choice((0, 1, 1, 2, 3))
+_OPEN_LIKE = (STATUSES.index("open"), STATUSES.index("pending"))
+_NEW = STATUSES.index("new")
+_DONE = (STATUSES.index("solved"), STATUSES.index("closed"))
+_MINUTE, _HOUR, _DAY = 60.0, 3600.0, 86400.0
+
+
+def build_columns(lanes: Lanes, indexes: Indexes, catalog: Catalog) -> dict[str, Array]:
+    """Every column of tickets ``indexes``, vectorised (see :data:`COLUMNS`)."""
+    n = len(indexes)
+    ids = TOP_ID - indexes * ID_GAP - lanes.integers("id", indexes, 0, ID_GAP)
+    # strictly older than ticket index-1, never at the data epoch: a jitter below one spacing
+    created = (
+        EPOCH_SECONDS - 1.0 - indexes * SPACING - lanes.integers("created", indexes, 0, SPACING - 1)
+    ).astype(np.float64)
+    status = lanes.choice("status", indexes, _STATUS_WEIGHTS).astype(np.uint8)
+    channel = lanes.choice("channel", indexes, _CHANNEL_WEIGHTS).astype(np.uint8)
+    outside = lanes.chance("outside", indexes, 0.15)  # not a user of the store (yet)
+    channel[outside] = CHANNELS.index("email")
+    customers = np.fromiter(catalog.customers, dtype=np.int32, count=len(catalog.customers))
+    requester = customers[lanes.integers("requester", indexes, 0, len(customers))]
+    requester[outside] = MISSING
+    agents = np.asarray(catalog.agents, dtype=np.int32)
+    assignee = agents[lanes.integers("assignee", indexes, 0, len(agents))]
+    assignee[(status == _NEW) & lanes.chance("unassigned", indexes, 0.8)] = MISSING
+    ticket_type = lanes.integers("ticket_type", indexes, 1, len(TICKET_TYPES) + 1).astype(np.int8)
+    ticket_type[lanes.chance("untyped", indexes, 0.2)] = MISSING
+    return {
+        "id": ids.astype(np.int32),
+        "status": status,
+        "priority": lanes.choice("priority", indexes, _PRIORITY_WEIGHTS).astype(np.uint8),
+        "channel": channel,
+        "requester": requester,
+        "assignee": assignee,
+        "ticket_type": ticket_type,
+        "order": lanes.integers("order", indexes, 100_000, 400_000).astype(np.int32),
+        "products": _bitmasks(lanes, "products", indexes, _PRODUCT_COUNT_WEIGHTS, 24, np.uint32),
+        "tags": _bitmasks(lanes, "tags", indexes, _TAG_COUNT_WEIGHTS, 16, np.uint16),
+        "created_at": created,
+        "updated_at": _updated(lanes, indexes, status, created) if n else created.copy(),
+    }
+
+
+def _bitmasks(
+    lanes: Lanes,
+    lane: str,
+    indexes: Indexes,
+    count_weights: Sequence[float],
+    width: int,
+    dtype: type[np.unsignedinteger[Any]],
+) -> Array:
+    """Up to three distinct bits of ``width`` per row: a uniform draw without replacement
+    (the second pick skips the first, the third skips both), as many as a weighted count."""
+    count = lanes.choice(f"{lane}:count", indexes, count_weights)
+    raw = lanes.bits(f"{lane}:picks", indexes)
+    first = (raw % np.uint64(width)).astype(np.int64)
+    second = ((raw >> np.uint64(16)) % np.uint64(width - 1)).astype(np.int64)
+    third = ((raw >> np.uint64(32)) % np.uint64(width - 2)).astype(np.int64)
+    second += second >= first
+    low, high = np.minimum(first, second), np.maximum(first, second)
+    third += third >= low
+    third += third >= high
+    one = np.int64(1)
+    mask = np.where(count >= 1, one << first, 0)
+    mask |= np.where(count >= 2, one << second, 0)
+    mask |= np.where(count >= 3, one << third, 0)
+    return mask.astype(dtype)
+
+
+def _updated(lanes: Lanes, indexes: Indexes, status: Array, created: Array) -> Array:
+    """When each ticket was last saved, in whole seconds within [created_at, LAST_MOMENT].
+
+    Open and pending tickets were touched recently (1 minute to 45 days before the data's
+    "now", log-uniform); solved and closed ones soon after their own activity ended (30
+    minutes to 3 weeks after opening, log-uniform), so an old solved ticket was touched long
+    ago; a new ticket only while its customer was still writing (up to a day after opening).
+    A ticket younger than its draw is touched somewhere in the second half of its life."""
+    room = LAST_SECONDS - created
+    u = lanes.uniform("updated", indexes)
+    recency = _log_uniform(u, 2 * _MINUTE, 45 * _DAY)
+    open_like = np.isin(status, _OPEN_LIKE)
+    done = np.isin(status, _DONE)
+    after = np.where(done, _log_uniform(u, 30 * _MINUTE, 21 * _DAY), _log_uniform(u, _MINUTE, _DAY))
+    after = np.where(open_like, room - recency, after)
+    squeezed = room * (0.5 + 0.5 * lanes.uniform("updated:young", indexes))
+    after = np.where((after < 0) | (after > room), squeezed, after)
+    return np.asarray(np.floor(created + after), dtype=np.float64)
+
+
+def _log_uniform(u: Array, low: float, high: float) -> Array:
+    return np.asarray(np.exp(np.log(low) + u * (np.log(high) - np.log(low))), dtype=np.float64)
+
+
+def order_code(order: str) -> int:
+    """The ``order`` column's number for an order string: the number itself when the string is
+    one as written (``"104233"``), else a negative 31-bit hash (a pinned ticket's own order
+    format; two such orders may share a code, so the filter re-checks them, see ``query``)."""
+    if order.isascii() and order.isdigit() and str(int(order)) == order and int(order) <= INT32[1]:
+        return int(order)
+    return -1 - (zlib.crc32(order.encode()) & 0x7FFF_FFFF)
+
+
+def column_row(ticket: Ticket) -> dict[str, Any]:
+    """A built ticket's column values (a pinned or runtime ticket's row)."""
+    return {
+        "id": ticket.id,
+        "status": ticket.status,
+        "priority": ticket.priority,
+        "channel": ticket.channel,
+        "requester": ticket.requester,
+        "assignee": ticket.assignee,
+        "ticket_type": ticket.ticket_type,
+        "order": order_code(ticket.order),
+        "products": bits_of(ticket.products, PRODUCT_BITS),
+        "tags": bits_of((TAG_IDS[name] for name in ticket.tags), TAG_BITS),
+        "created_at": ticket.created_at,
+        "updated_at": ticket.updated_at,
+    }
+
+
+COLUMNS = ColumnSpec(
+    build=build_columns,
+    row=column_row,
+    order=(("id", True),),
+    levels={"status": STATUSES, "priority": PRIORITIES, "channel": CHANNELS},
+    times=frozenset({"created_at", "updated_at"}),
+)
 
 
 def _comments(
@@ -232,13 +397,6 @@ def _comments(
             )
         )
     return tuple(comments)
-
-
-def _touched_after(rng: Random, moment: datetime) -> datetime:
-    """When the ticket was last saved: up to six hours after its last comment, before the
-    data's "now" (never stamped at it)."""
-    room = int(min(timedelta(hours=6), DATA_EPOCH - moment).total_seconds())
-    return moment + timedelta(seconds=rng.randrange(0, max(1, room)))
 
 
 def _attachments(faker: Faker, comment_id: int) -> tuple[Attachment, ...]:

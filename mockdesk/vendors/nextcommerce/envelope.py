@@ -17,8 +17,11 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 from urllib.parse import parse_qs, quote, urlencode, urlunsplit
 
+import numpy as np
+
 from mockdesk.core.errors import InvalidCursor
 from mockdesk.core.paging.cursor import CursorPage, Position, cursor_page
+from mockdesk.core.store import Selection
 from mockdesk.core.vendor import DetailContext, ListContext, RequestUrl
 from mockdesk.vendors.nextcommerce.data import Ticket, TicketType, order_key
 from mockdesk.vendors.nextcommerce.serializer import serialize, serialize_ticket_type
@@ -31,8 +34,34 @@ T = TypeVar("T")
 def read_page(
     matches: Sequence[Ticket], query: Mapping[str, Any], data: object
 ) -> CursorPage[Ticket]:
-    """The list's ``page`` step: the page at the request's cursor (the first without one)."""
-    return cursor_page(matches, order_key, decode_cursor(query.get("cursor")), query["limit"])
+    """The list's ``page`` step: the page at the request's cursor (the first without one).
+
+    Over a store's :class:`Selection` the cursor is found in the ``id`` column (a binary
+    search over the matches' ids, no ticket built); only the page's tickets are built."""
+    position = decode_cursor(query.get("cursor"))
+    if not isinstance(matches, Selection) or position is None:
+        return cursor_page(matches, order_key, position, query["limit"])
+    keys = -matches.column("id").astype(np.int64)  # order_key of each match, ascending
+    key = (
+        position.key
+        if isinstance(position.key, float) or abs(position.key) < 2**62
+        else float(position.key)
+    )
+    if position.reverse:
+        end = int(np.searchsorted(keys, key, side="left"))
+        start = max(0, end - query["limit"])
+    else:
+        start = int(np.searchsorted(keys, key, side="right"))
+        end = min(start + query["limit"], len(matches))
+    items = matches[start:end]
+    if not items:  # only a stale cursor lands here: there is nowhere sensible to link to
+        return CursorPage(items=items, next=None, previous=None, origin=position)
+    return CursorPage(
+        items=items,
+        next=Position(order_key(items[-1])) if end < len(matches) else None,
+        previous=Position(order_key(items[0]), reverse=True) if start > 0 else None,
+        origin=position,
+    )
 
 
 def tickets_page(context: ListContext[CursorPage[Ticket]]) -> dict[str, Any]:

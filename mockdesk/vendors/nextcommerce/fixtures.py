@@ -11,6 +11,7 @@ from marshmallow import Schema, fields, post_load, validate
 from mockdesk.core.fields import UtcDateTime
 from mockdesk.vendors.nextcommerce.data import (
     CHANNELS,
+    INT32,
     PRIORITIES,
     PRODUCTS,
     STATUSES,
@@ -24,7 +25,10 @@ from mockdesk.vendors.nextcommerce.data import (
 
 
 def _optional_int() -> fields.Integer:
-    return fields.Integer(load_default=None, allow_none=True, strict=True)
+    """A user id: Django's 32-bit integer key (the store's int32 columns hold it)."""
+    return fields.Integer(
+        load_default=None, allow_none=True, strict=True, validate=validate.Range(0, INT32[1])
+    )
 
 
 class _AttachmentSchema(Schema):
@@ -62,7 +66,7 @@ class TicketSchema(Schema):
     comments = fields.List(fields.Nested(_CommentSchema), required=True)
     created_at = UtcDateTime(required=True)
     from_email = fields.Email(load_default=None, allow_none=True)
-    id = fields.Integer(required=True, strict=True)
+    id = fields.Integer(required=True, strict=True, validate=validate.Range(*INT32))
     order = fields.String(required=True)
     priority = fields.String(load_default="medium", validate=validate.OneOf(PRIORITIES))
     products = fields.List(

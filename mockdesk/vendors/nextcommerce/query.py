@@ -13,23 +13,31 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Collection, Mapping, Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+import numpy as np
 from marshmallow import fields
 
+from mockdesk.core.columns import MISSING, Array
 from mockdesk.core.errors import ProblemKind
 from mockdesk.core.query import Choice, QuerySchema, Repeated, Text, parse_int64, refuse
-from mockdesk.core.store import AnyOf, Criterion, Where
+from mockdesk.core.store import AnyOf, ColumnView, Criterion, Mask, Where
 from mockdesk.vendors.nextcommerce.data import (
     CHANNELS,
+    INT32,
     PRIORITIES,
+    PRODUCT_BITS,
     PRODUCTS,
     STATUSES,
+    TAG_BITS,
     TAGS,
+    TICKET_TYPES,
     Ticket,
     TicketType,
+    bits_of,
+    order_code,
 )
 
 DEFAULT_LIMIT = 20
@@ -116,30 +124,43 @@ FIELD_ORDER = tuple(TicketQuery().fields)
 
 
 def criteria(query: Mapping[str, Any]) -> Sequence[Criterion]:
-    """Filters as the FilterSet would apply them; empty values filter nothing."""
+    """Filters as the FilterSet would apply them; empty values filter nothing.
+
+    Every filter but the two text ones is answered from the columns (``data.COLUMNS``):
+    numbers and choices as equality, ``product``/``tags`` as a bit test on the row's product
+    and tag masks, ``created_from``/``created_to`` as bounds on ``created_at`` seconds, and
+    ``order_number`` as the order's number. ``subject`` and ``filter_text`` read the subject
+    (and the requester's email), which no column holds: they are :class:`Where` tests over built
+    tickets, cheap behind another filter and O(N) ticket builds alone (seconds per thousand
+    tickets: slow at a million)."""
     found: list[Criterion] = []
     for name in ("id", "requester", "assignee", "ticket_type"):
         if query.get(name) is not None:
-            found.append(AnyOf(name, {query[name]}))
-    for name, attribute in (("status", "status"), ("product", "products"), ("tags", "tags")):
-        if query.get(name):
-            found.append(_any_of(attribute, query[name], name))
+            found.append(_equals(name, query[name]))
+    if query.get("status"):
+        found.append(AnyOf("status", set(query["status"])))
+    if query.get("product"):
+        found.append(_any_bit("products", query["product"], PRODUCT_BITS))
+    if query.get("tags"):
+        found.append(_any_bit("tags", query["tags"], TAG_BITS))
     for name in ("priority", "channel"):
         if query.get(name):
             found.append(AnyOf(name, {query[name]}))
     if _text(query, "order_number"):
-        found.append(AnyOf("order", {_text(query, "order_number")}))
+        found.extend(_order_is(_text(query, "order_number")))
+    if query.get("created_from") is not None:
+        since = _midnight(query["created_from"])
+        found.append(Mask(lambda view: view["created_at"] >= since))
+    if query.get("created_to") is not None:
+        until = query["created_to"]
+        if until < date.max:  # the last day ends before the next one starts
+            before = _midnight(until + timedelta(days=1))
+            found.append(Mask(lambda view: view["created_at"] < before))
     if _text(query, "subject"):
         needle = _text(query, "subject").casefold()
         found.append(Where(lambda t: needle in t.subject.casefold()))
     if _text(query, "filter_text"):
         found.append(Where(_search(_text(query, "filter_text"))))
-    if query.get("created_from") is not None:
-        since = query["created_from"]
-        found.append(Where(lambda t: t.created_at.astimezone(UTC).date() >= since))
-    if query.get("created_to") is not None:
-        until = query["created_to"]
-        found.append(Where(lambda t: t.created_at.astimezone(UTC).date() <= until))
     return found
 
 
@@ -148,12 +169,40 @@ def _text(query: Mapping[str, Any], name: str) -> str:
     return str(query.get(name, "")).strip()
 
 
-def _any_of(attribute: str, values: Sequence[Any], name: str) -> Criterion:
-    """A ticket with any of ``values``; ``tags`` arrive as ids and tickets hold tag names."""
-    if attribute == "status":
-        return AnyOf("status", set(values))
-    wanted = {TAGS[v] for v in values} if name == "tags" else set(values)
-    return Where(lambda t: not wanted.isdisjoint(getattr(t, attribute)))
+def _nothing(view: ColumnView) -> Array:
+    return np.zeros(len(view["id"]), bool)
+
+
+def _equals(column: str, number: Decimal) -> Criterion:
+    """A ``NumberFilter``: ``1.0`` equals 1; a fraction, a value the column cannot hold, or
+    (for a nullable relation) the column's missing marker matches nothing."""
+    if number != number.to_integral_value():
+        return Mask(_nothing)
+    value = int(number)
+    low, high = INT32 if column != "ticket_type" else (1, len(TICKET_TYPES))
+    if not low <= value <= high or (value == MISSING and column != "id"):
+        return Mask(_nothing)
+    return Mask(lambda view: view[column] == value)
+
+
+def _any_bit(column: str, wanted: Sequence[int], ids: Sequence[int]) -> Criterion:
+    """``product``/``tags``: a ticket holding any of the ``wanted`` ids (bits of its mask)."""
+    mask = bits_of(wanted, ids)
+    return Mask(lambda view: (view[column] & mask) != 0)
+
+
+def _order_is(text: str) -> list[Criterion]:
+    """``order_number`` exact. The column holds the order's number; a pinned ticket's order in
+    another format is coded by a hash, so those matches are re-checked on the (few) tickets."""
+    code = order_code(text)
+    found: list[Criterion] = [Mask(lambda view: view["order"] == code)]
+    if code < 0:
+        found.append(Where(lambda t: t.order == text))
+    return found
+
+
+def _midnight(day: date) -> float:
+    return datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp()
 
 
 def _search(text: str) -> Any:
