@@ -1,5 +1,6 @@
-# mockdesk: every vendor on one port, served by gunicorn (one gevent worker: slow or idle
-# clients each hold a greenlet, never a thread).
+# mockdesk: every vendor on one port, served by gunicorn (gevent workers: slow or idle clients
+# each hold a greenlet, never a thread). The redis client is a core dependency, so
+# MOCKDESK_STATE=redis://… and MOCKDESK_WORKERS=N work in this image as they are.
 #
 #   docker build -t mockdesk . && docker run -p 8080:8080 mockdesk
 #

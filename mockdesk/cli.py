@@ -26,6 +26,7 @@ from mockdesk.settings import (
     MAX_CONNECTIONS,
     Settings,
     SettingsError,
+    parse_epoch,
     parse_int,
     parse_rate_limits,
     split_list,
@@ -118,10 +119,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="requests the journal keeps per tenant (default 1000)",
     )  # fmt: skip
     serve.add_argument(
-        "--storage-uri", metavar="URI",
-        help="where rate-limit counters live: memory:// (default) or redis://host:port[/db] "
-        "(shared by workers and replicas, needs `pip install redis`; if Redis goes down, "
-        "requests are admitted and a warning is logged)",
+        "--state", "--storage-uri", dest="state", metavar="URL",
+        help="where run-time state lives (rate-limit windows, tokens, faults, the journal, the "
+        "clock, tenants, runtime tickets, the seed): memory:// (default, this process) or "
+        "redis://host:port/db (shared by every worker and replica on it; --storage-uri is an "
+        "old name)",
+    )  # fmt: skip
+    serve.add_argument(
+        "--workers", type=_whole_number("workers"), metavar="N",
+        help="gunicorn workers (default 1); more than one needs --state redis://…",
+    )  # fmt: skip
+    serve.add_argument(
+        "--epoch", metavar="WHEN",
+        help="the data's now: now, a date (2026-06-01) or an RFC 3339 date-time with offset "
+        "(default 2026-11-01T09:00:00Z, the fixed epoch: the same bytes every run)",
     )  # fmt: skip
     serve.add_argument(
         "--admin-token", metavar="TOKEN",
@@ -164,7 +175,9 @@ def settings_from(args: argparse.Namespace) -> Settings:
         "tickets": args.tickets,
         "connections": args.connections,
         "journal_size": args.journal_size,
-        "storage_uri": args.storage_uri,
+        "state": args.state,
+        "workers": args.workers,
+        "epoch": parse_epoch("epoch", args.epoch) if args.epoch is not None else None,
         "admin_token": args.admin_token,
         "fixtures": tuple(args.fixtures) if args.fixtures else None,
         "vendors": split_list("vendor", args.vendor) if args.vendor else None,

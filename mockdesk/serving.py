@@ -213,7 +213,8 @@ def gunicorn_options(
     """The serving model, as gunicorn settings (also what ``bench/slow_clients.py`` runs)."""
     options: dict[str, Any] = {
         "bind": [f"fd://{listener.fileno()}"],
-        "workers": 1,  # in-memory state (tokens, faults, the log) lives in this one process
+        # the same gevent worker N times; N > 1 only with shared state (Settings refuses it)
+        "workers": settings.workers,
         "worker_class": _worker_class(),
         "worker_connections": settings.connections,
         "keepalive": KEEPALIVE_SECONDS,

@@ -6,6 +6,12 @@ the flag as in the variable, ``--fixtures`` takes ``os.pathsep``-separated paths
 variable). Flags win over variables. Anything invalid raises :class:`SettingsError` with a
 one-line message, and so does a value of the wrong type handed to :class:`Settings` directly
 (``seed=7.5`` is refused, never truncated to 7).
+
+``state`` (``--state``, ``MOCKDESK_STATE``; ``--storage-uri``/``MOCKDESK_STORAGE_URI`` is an old
+name for the same field) says where run-time state lives: ``memory://`` in the serving process,
+or ``redis://host:port/db`` shared by every worker and replica on that Redis. ``workers`` above
+1 needs shared state. ``epoch`` is the data's "now", resolved once, at start, to whole UTC
+seconds (``now`` is the start time; the default is the fixed data epoch, so bytes repeat).
 """
 
 from __future__ import annotations
@@ -15,17 +21,21 @@ import os
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from mockdesk.core.auth import DefaultCredentials
+from mockdesk.core.clock import parse_rfc3339
 from mockdesk.core.ratelimit import STORAGE_SCHEMES, parse_limit
+from mockdesk.core.timeline import DATA_EPOCH
 
 MAX_SEED = 2**63 - 1  # fits every store a seed may be written to (a signed 64-bit integer)
 MAX_TICKETS = 1_000_000
 MAX_CONNECTIONS = 100_000
 MAX_JOURNAL = 100_000  # entries per tenant; each holds up to two 4 KB bodies
+MAX_WORKERS = 64
 # A bearer token (RFC 6750 ``b64token``): what can travel in ``Authorization: Bearer …`` as is.
 _TOKEN = re.compile(r"[A-Za-z0-9\-._~+/]+=*")
 
@@ -45,7 +55,10 @@ class Settings:
     rate_limits: Mapping[str, str] = field(default_factory=dict)  # slug -> limit or "off"
     # simultaneous client connections the server holds (each costs a greenlet, not a thread)
     connections: int = 1000
-    storage_uri: str = "memory://"
+    # where run-time state lives: memory:// (this process) or redis://host:port/db (shared)
+    state: str = "memory://"
+    workers: int = 1  # gunicorn workers; more than one needs shared state
+    epoch: datetime = DATA_EPOCH  # the data's "now" (whole seconds, UTC)
     credentials: DefaultCredentials = field(default_factory=DefaultCredentials)
     # when set, every admin call must carry ``Authorization: Bearer <admin_token>``
     admin_token: str | None = None
@@ -57,9 +70,23 @@ class Settings:
         whole_number("tickets", self.tickets, 0, MAX_TICKETS)
         whole_number("connections", self.connections, 1, MAX_CONNECTIONS)
         whole_number("journal-size", self.journal_size, 1, MAX_JOURNAL)
+        whole_number("workers", self.workers, 1, MAX_WORKERS)
         if not isinstance(self.host, str) or not self.host.strip():
             raise SettingsError("host: must be an address or a host name (got an empty value)")
-        _check_storage_uri(self.storage_uri)
+        _check_state(self.state)
+        if self.workers > 1 and not shared(self.state):
+            raise SettingsError(
+                f"workers: {self.workers} workers need shared state, e.g. --state "
+                "redis://127.0.0.1:6379/0 (memory:// state lives in one process)"
+            )
+        if (
+            not isinstance(self.epoch, datetime)
+            or self.epoch.utcoffset() != timedelta(0)
+            or self.epoch.microsecond
+        ):
+            raise SettingsError(
+                f"epoch: must be a UTC datetime in whole seconds (got {self.epoch!r})"
+            )
         if self.admin_token is not None and not _TOKEN.fullmatch(self.admin_token):
             raise SettingsError(
                 "admin-token: must be a non-empty bearer token (letters, digits and -._~+/)"
@@ -70,6 +97,16 @@ class Settings:
             except ValueError as error:
                 shown = _quote(f"{slug}={limit}")
                 raise SettingsError(f"rate-limit: {shown}: {error}") from None
+
+    @property
+    def shift(self) -> timedelta:
+        """How far the data moves from the fixed epoch it is generated at."""
+        return self.epoch - DATA_EPOCH
+
+    @property
+    def shared(self) -> bool:
+        """Whether run-time state lives outside this process (Redis)."""
+        return shared(self.state)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] = os.environ) -> Settings:
@@ -161,28 +198,55 @@ def _quote(text: str, limit: int = 60) -> str:
     return repr(shown)
 
 
-def _check_storage_uri(uri: str) -> None:
+def shared(uri: str) -> bool:
+    """Whether a state URL names shared (Redis) state."""
+    return urlsplit(uri).scheme in STORAGE_SCHEMES - {"memory"}
+
+
+def _check_state(uri: str) -> None:
     """``memory://`` or a redis URL that redis-py can open (the package must be installed)."""
+    if not isinstance(uri, str):
+        raise SettingsError(f"state: must be a URL (got {uri!r})")
     try:
         parts = urlsplit(uri)
         parts.port  # noqa: B018 (raises ValueError for a port that is not a number in range)
     except ValueError:
-        raise SettingsError(f"storage-uri: {_quote(uri)} is not a URL") from None
+        raise SettingsError(f"state: {_quote(uri)} is not a URL") from None
     if parts.scheme not in STORAGE_SCHEMES:
         raise SettingsError(
-            f"storage-uri: must be memory:// or redis://host:port[/db] (got {_quote(uri)})"
+            f"state: must be memory:// or redis://host:port[/db] (got {_quote(uri)})"
         )
     if parts.scheme == "memory":
         if uri.rstrip("/") != "memory:":
-            raise SettingsError(f"storage-uri: memory:// takes no host or path (got {_quote(uri)})")
+            raise SettingsError(f"state: memory:// takes no host or path (got {_quote(uri)})")
         return
     # found, not imported: redis imports ssl, which must wait for gevent's monkey-patching
     if importlib.util.find_spec("redis") is None:
-        raise SettingsError(
-            f"storage-uri: {parts.scheme}:// needs the redis package (pip install redis)"
-        )
+        raise SettingsError(f"state: {parts.scheme}:// needs the redis package (pip install redis)")
     if parts.scheme != "unix" and not parts.hostname:
-        raise SettingsError(f"storage-uri: {_quote(uri)} names no host")
+        raise SettingsError(f"state: {_quote(uri)} names no host")
+
+
+def parse_epoch(name: str, text: str) -> datetime:
+    """``now``, a date (``2026-06-01``, midnight UTC) or an RFC 3339 date-time with an offset,
+    as a UTC datetime rounded down to whole seconds."""
+    cleaned = text.strip()
+    if cleaned.lower() == "now":
+        moment = datetime.now(UTC)
+    elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", cleaned, re.ASCII):
+        try:
+            moment = datetime.fromisoformat(cleaned).replace(tzinfo=UTC)
+        except ValueError:
+            raise SettingsError(f"{name}: {_quote(text)} is not a real date") from None
+    else:
+        try:
+            moment = parse_rfc3339(cleaned)
+        except ValueError:
+            raise SettingsError(
+                f"{name}: must be now, a date like 2026-06-01 or an RFC 3339 date-time with an "
+                f"offset like 2026-06-01T09:00:00Z (got {_quote(text)})"
+            ) from None
+    return moment.astimezone(UTC).replace(microsecond=0)
 
 
 def _fixture_paths(flag: str, text: str) -> tuple[Path, ...]:
@@ -197,7 +261,10 @@ _ENV: dict[str, tuple[str, Callable[[str, str], Any]]] = {
     "tickets": ("tickets", parse_int),
     "connections": ("connections", parse_int),
     "journal_size": ("journal_size", parse_int),
-    "storage_uri": ("storage_uri", lambda flag, text: text),
+    "storage_uri": ("state", lambda flag, text: text),  # the old name; MOCKDESK_STATE wins
+    "state": ("state", lambda flag, text: text),
+    "workers": ("workers", parse_int),
+    "epoch": ("epoch", parse_epoch),
     "fixtures": ("fixtures", _fixture_paths),
     "vendor": ("vendors", lambda flag, text: split_list(flag, [text])),
     "rate_limit": ("rate_limits", lambda flag, text: parse_rate_limits(split_list(flag, [text]))),

@@ -69,6 +69,9 @@ def test_help_documents_every_serve_flag() -> None:
         "--connections",
         "--admin-token",
         "--storage-uri",
+        "--state",
+        "--workers",
+        "--epoch",
     ]:
         assert flag in text
     assert "MOCKDESK_" in text
@@ -104,9 +107,16 @@ def test_vendors_and_credentials(capsys: pytest.CaptureFixture[str]) -> None:
         (["serve", "--port", "99999"], "port: must be between"),
         (["serve", "--connections", "0"], "connections: must be between 1 and"),
         (["serve", "--admin-token", "has space"], "admin-token: must be a non-empty bearer"),
-        (["serve", "--storage-uri", "memcached://localhost:11211"], "storage-uri: must be"),
+        (["serve", "--storage-uri", "memcached://localhost:11211"], "state: must be"),
         (["serve", "--storage-uri", "redis://localhost:99999"], "is not a URL"),
-        (["serve", "--storage-uri", "nonsense"], "storage-uri: must be memory://"),
+        (["serve", "--storage-uri", "nonsense"], "state: must be memory://"),
+        (["serve", "--state", "nonsense"], "state: must be memory://"),
+        (["serve", "--workers", "2"], "workers: 2 workers need shared state"),
+        (["serve", "--workers", "2", "--state", "memory://"], "workers: 2 workers need shared"),
+        (["serve", "--workers", "0"], "workers: must be between 1 and"),
+        (["serve", "--epoch", "yesterday"], "epoch: must be now, a date like 2026-06-01"),
+        (["serve", "--epoch", "2026-02-30"], "epoch: '2026-02-30' is not a real date"),
+        (["serve", "--epoch", "2026-06-01T09:00:00"], "epoch: must be now, a date"),
         (["serve", "--host", ""], "host: must be an address"),
         (["frobnicate"], "invalid choice"),
     ],
@@ -123,7 +133,10 @@ def test_bad_flags_are_one_line_and_exit_2(args: list[str], message: str) -> Non
         ({"MOCKDESK_PORT": "-1"}, "port: must be between"),
         ({"MOCKDESK_VENDOR": "sendcloud,zendesk"}, "unknown slug 'zendesk'"),
         ({"MOCKDESK_RATE_LIMIT": "sendcloud=1/second;2/minute"}, "must be one limit"),
-        ({"MOCKDESK_STORAGE_URI": "mongodb://x"}, "storage-uri: must be"),
+        ({"MOCKDESK_STORAGE_URI": "mongodb://x"}, "state: must be"),
+        ({"MOCKDESK_STATE": "mongodb://x"}, "state: must be"),
+        ({"MOCKDESK_WORKERS": "3"}, "workers: 3 workers need shared state"),
+        ({"MOCKDESK_EPOCH": "soon"}, "epoch: must be now"),
         ({"MOCKDESK_ADMIN_TOKEN": "tab\there"}, "admin-token: must be"),
         ({"MOCKDESK_CONNECTIONS": "1000000"}, "connections: must be between"),
         ({"MOCKDESK_FIXTURES": os.pathsep}, "fixtures: must name at least one value"),
@@ -190,7 +203,7 @@ def test_an_unreachable_redis_is_one_line_that_hides_the_password() -> None:
     pytest.importorskip("redis")
     port = free_port()  # nothing listens there
     result = run("serve", "--port", "0", "--storage-uri", f"redis://:s3cret@127.0.0.1:{port}/0")
-    assert_one_line_exit_2(result, f"storage-uri: cannot use redis://:***@127.0.0.1:{port}/0")
+    assert_one_line_exit_2(result, f"state: cannot use redis://:***@127.0.0.1:{port}/0")
     assert "s3cret" not in result.stderr
 
 

@@ -195,7 +195,7 @@ class RedisStorage:
             from redis.retry import Retry
         except ImportError:
             raise StorageError(
-                "storage-uri: redis:// needs the redis package (pip install redis)"
+                "state: redis:// needs the redis package (pip install redis)"
             ) from None
         try:
             client = redis.Redis.from_url(
@@ -208,9 +208,7 @@ class RedisStorage:
             client.ping()
         except (redis.RedisError, OSError, ValueError) as error:
             reason = " ".join(str(error).split()) or type(error).__name__
-            raise StorageError(
-                f"storage-uri: cannot use {_redacted(uri)}: {reason}"[:300]
-            ) from None
+            raise StorageError(f"state: cannot use {_redacted(uri)}: {reason}"[:300]) from None
         return cls(uri, client)
 
     def windows(self, clock: Callable[[], float], tenant: str = "default") -> RedisWindows:

@@ -42,7 +42,7 @@ class MockdeskState:
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
-        self.counters = CounterStore(self.settings.storage_uri)
+        self.counters = CounterStore(self.settings.state)
         self.tenants = TenantBook(
             Journal(capacity=self.settings.journal_size),
             make_credentials=self._credentials,
@@ -53,6 +53,7 @@ class MockdeskState:
             self.vendors,
             self.settings.tickets,
             read_fixture_files(self.settings.fixtures, self.vendors),
+            shift=self.settings.shift,
         )
         self.shelf.check_fixtures(self.seed)
         self._limits = self._configured_limits()

@@ -190,7 +190,7 @@ def test_memory_storage_is_always_healthy() -> None:
 
 def test_an_unreachable_redis_at_start_is_a_storage_error() -> None:
     pytest.importorskip("redis")
-    with pytest.raises(StorageError, match=r"^storage-uri: cannot use redis://127\.0\.0\.1:1/0"):
+    with pytest.raises(StorageError, match=r"^state: cannot use redis://127\.0\.0\.1:1/0"):
         CounterStore("redis://127.0.0.1:1/0")
 
 
