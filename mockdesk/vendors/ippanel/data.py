@@ -241,11 +241,13 @@ _SUB_CATEGORY_PARENT = np.array(
     [[c.id for c in CATEGORIES].index(s.category_id) for s in SUB_CATEGORIES], np.uint8
 )
 # updated_at: a closed (or an abandoned open) ticket was last saved a lifetime after it was
-# opened, log-uniform between 10 minutes and 3 weeks; an open one was touched an exponential
-# idle time (mean 2 days) before "now"; a ticket younger than that draw anywhere in its life.
+# opened, log-uniform between 10 minutes and 3 weeks; an active open one was touched an
+# exponential idle time (mean 2 days) before "now"; a ticket younger than its draw anywhere in
+# its life. An open ticket is active with a chance that fades with its age (85 % when new, half
+# that at 6 weeks), so old open tickets lie abandoned near their creation, as in a real queue.
 MIN_LIFETIME, MAX_LIFETIME = 600.0, 21 * 86_400.0
 MEAN_IDLE = 2 * 86_400.0
-ABANDONED = 0.15  # open tickets nobody touched since they settled
+ACTIVE, ACTIVE_HALF_LIFE = 0.85, 42 * 86_400.0
 
 
 def build_columns(lanes: Lanes, indexes: Indexes, catalog: Catalog) -> dict[str, Array]:
@@ -273,7 +275,8 @@ def build_columns(lanes: Lanes, indexes: Indexes, catalog: Catalog) -> dict[str,
 def _updated_at(lanes: Lanes, indexes: Indexes, created: Array, state: Array) -> Array:
     """When each row was last saved: whole seconds in [created_at, LAST_MOMENT]."""
     age = LAST_SECONDS - created
-    settled = (state == _CLOSED) | lanes.chance("abandoned", indexes, ABANDONED)
+    active = lanes.uniform("active", indexes) < ACTIVE * np.exp2(-age / ACTIVE_HALF_LIFE)
+    settled = (state == _CLOSED) | ~active
     lifetime = MIN_LIFETIME * (MAX_LIFETIME / MIN_LIFETIME) ** lanes.uniform("lifetime", indexes)
     idle = -np.log1p(-lanes.uniform("idle", indexes)) * MEAN_IDLE
     fits = np.where(settled, lifetime, idle) < age
