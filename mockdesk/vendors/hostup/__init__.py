@@ -106,10 +106,10 @@ def locate(args: Mapping[str, Any], dataset: Dataset) -> data.Ticket | None:
     """By public ``tkt_`` id, or by the numeric number ("accepted during migration")."""
     reference = args["ticket_ref"]
     if TICKET_ID.fullmatch(reference):
-        found: data.Ticket | None = dataset.store.get(reference)
-        return found
-    if TICKET_NUMBER.fullmatch(reference):
-        matches = dataset.store.select([AnyOf("number", {reference.lstrip("0") or "0"})])
+        return data.exact(dataset.store.get(reference), reference)
+    number = data.number_key(reference) if TICKET_NUMBER.fullmatch(reference) else None
+    if number is not None:
+        matches = dataset.store.select([AnyOf("number", {number})])
         return matches[0] if matches else None
     return None
 
@@ -140,8 +140,8 @@ SPEC = VendorSpec(
         load_fixture=fixtures.load_fixture,
         order_key=data.order_key,
         catalog=data.catalog,
-        indexed=("status", "department_slug", "number"),
         locales=("sv_SE",),
+        columns=data.COLUMNS,
     ),
     routes=routes,
 )

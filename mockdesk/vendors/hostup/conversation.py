@@ -67,11 +67,13 @@ def conversation(
     status: str,
     language: Language,
     opened_at: datetime,
+    until: datetime = LAST_MOMENT,
     customer: str | None,
     agent: str,
     known: Mapping[str, str],
 ) -> Conversation:
-    """The ticket's exchange, quoting its own linked service (domain, plan, address)."""
+    """The ticket's exchange, quoting its own linked service (domain, plan, address), inside
+    [``opened_at``, ``until``] (``until``: the ticket's last change)."""
     facts = draw_facts(rng, language, opened_at, **known)
     return converse(
         rng,
@@ -81,7 +83,7 @@ def conversation(
         customer=customer,
         agent=agent,
         opened_at=opened_at,
-        until=max(opened_at, LAST_MOMENT),
+        until=max(opened_at, until),
         facts=facts,
         desk="HostUp",
         notes=False,

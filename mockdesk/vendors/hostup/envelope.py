@@ -43,8 +43,9 @@ def read_page(
     return cursor_page(matches, _cursor_key, position, query["limit"])
 
 
-# The listing order's key as a cursor carries it: (negative creation millisecond, id).
-CURSOR_KEY_SHAPE = shaped_like([0, ""])
+# The listing order's key as a cursor carries it: (negative creation time in Unix seconds,
+# negative id key), the columns' order, so bisecting the matches builds about log2(N) tickets.
+CURSOR_KEY_SHAPE = shaped_like([0.0, 0])
 
 
 def tickets_page(context: ListContext[CursorPage[Ticket]]) -> dict[str, Any]:

@@ -7,17 +7,16 @@ schema only reads it; ``status`` takes the six filterable states (``unknown`` is
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from mockdesk.core.errors import ProblemKind
 from mockdesk.core.query import Choice, Integer, QueryField, QuerySchema, Text, refuse
 from mockdesk.core.store import AnyOf, Criterion
-from mockdesk.vendors.hostup.data import CROCKFORD, FILTER_STATUSES
+from mockdesk.vendors.hostup.data import FILTER_STATUSES
+from mockdesk.vendors.hostup.data import TICKET_ID as TICKET_ID
 
 FILTERS = {"status": "status", "departmentSlug": "department_slug"}  # parameter -> attribute
-TICKET_ID = re.compile(rf"tkt_[{CROCKFORD}]{{26}}")
 TICKET_ID_FORMAT = "`ticketId` must be a support ticket ID (tkt_...)."
 
 
@@ -34,6 +33,7 @@ def filters(query: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def criteria(query: Mapping[str, Any]) -> Sequence[Criterion]:
+    """Both filters are categorical columns (uint8 codes): vectorised over every ticket."""
     return [AnyOf(FILTERS[name], {value}) for name, value in filters(query).items()]
 
 
