@@ -42,6 +42,13 @@ Laravel ``meta``, the raw-token ``Authorization`` header, the 401 body, the deta
   forwarding note); internal notes are ``private: 1``; times are whole seconds, strictly
   increasing, before the data's "now". ``close_desc`` and ``rate_comment`` are in the ticket's
   language too.
+- Data (docs/ippanel.md, "Timestamps" and "Storage"): ``id``, ``created_at``, ``updated_at``,
+  ``state_id``, ``category_id``, ``sub_category_id`` and a hash of the case-folded username are
+  columns (``data.COLUMNS``), every filter is one comparison over them, and a ticket is built
+  only when read. Nothing is stamped at the data's "now": ``updated_at`` lies between
+  ``created_at`` and a second before it, recently for active open tickets, a lifetime after
+  opening for closed and abandoned ones; a forwarded ticket's forwarding note is its
+  ``updated_at``.
 - No neighbouring read endpoints (categories, sub-categories, states): IPPanel documents none
   (``ippanelcom/Edge-Document`` ``docs/ticket/*``, its Persian copies, ``sidebars.ts`` and its
   history list only create, list, show and reply; the repository's only "categories" are SMS

@@ -2,7 +2,10 @@
 
 The nested ``user``, ``category``, ``sub_category``, ``state`` and ``forward`` objects of the list
 item are denormalized here at generation time, so ids and names always agree with the flat
-``*_id`` fields. The state decides the rest: a closed ticket may carry a ``close_desc`` and a
+``*_id`` fields. What filters, the order and lookups read is computed for every ticket at once
+as columns (:data:`COLUMNS`, :func:`build_columns`: NumPy over whole index ranges); the rest is
+drawn by :func:`generate` from the ticket's own Faker when the ticket is read, and agrees with
+its row. The state decides what follows: a closed ticket may carry a ``close_desc`` and a
 rating; a ticket waiting for support is usually unseen by the admins; a forwarded ticket's
 ``forward.to`` is another department; ``interaction_count`` is the number of replies the detail
 endpoint lists.
