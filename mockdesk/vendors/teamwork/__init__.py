@@ -116,6 +116,7 @@ SPEC = VendorSpec(
         load_fixture=fixtures.load_fixture,
         order_key=data.order_key,
         catalog=data.catalog,
+        columns=data.COLUMNS,
     ),
     json_style=GO_ENCODER,
 )

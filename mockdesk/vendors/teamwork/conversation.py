@@ -42,7 +42,7 @@ from mockdesk.core.conversations import (
     draw_facts,
     status_from,
 )
-from mockdesk.core.timeline import DATA_EPOCH, LAST_MOMENT
+from mockdesk.core.timeline import LAST_MOMENT
 
 if TYPE_CHECKING:
     from mockdesk.vendors.teamwork.data import BusinessHour, Catalog, Customer, Inbox
@@ -150,9 +150,11 @@ def write_thread(
     opened_at: datetime,
     cc: tuple[str, ...],
     hours: BusinessHour,
+    until: datetime = LAST_MOMENT,
 ) -> Thread:
     """The ticket's thread, opened by ``customer`` at ``opened_at`` and worked by ``agent`` in
-    the office hours of ``hours``."""
+    the office hours of ``hours``; every moment in it (views included) is at most ``until``
+    (the ticket's ``updatedAt``, or its survey's time)."""
     status: Status = status_from(dict(catalog.statuses[status_id].attributes)["code"])
     writer = catalog.users[agent if agent is not None else inbox.user_ids[0]]
     company = catalog.companies.get(customer.company_id or 0)
@@ -166,7 +168,7 @@ def write_thread(
         customer=customer.name,
         agent=writer.name,
         opened_at=opened_at,
-        until=max(opened_at, LAST_MOMENT),
+        until=max(opened_at, min(until, LAST_MOMENT)),
         facts=replace(facts, email=customer.email, domain=domain),
         desk=f"Example Desk {inbox.name}",
         notes=True,
@@ -174,6 +176,7 @@ def write_thread(
         hours=OFFICE_HOURS[hours.timezone_name],
     )
     times = _millis([m.sent_at for m in conversation.messages])
+    bound = min(until, LAST_MOMENT)
     customer_domain = customer.email.rsplit("@", 1)[-1]
 
     def mail_id(host: str) -> str:
@@ -195,8 +198,8 @@ def write_thread(
         if said.role is Role.AGENT:
             if later_customer is not None:
                 viewed = between(rng, moment + MILLISECOND, later_customer)
-            elif rng.random() < 0.75:
-                viewed = between(rng, moment + MILLISECOND, DATA_EPOCH)
+            elif rng.random() < 0.75 and moment < bound:
+                viewed = between(rng, moment + MILLISECOND, bound + MILLISECOND)
         note = said.role in (Role.NOTE, Role.SYSTEM)
         messages.append(
             Message(

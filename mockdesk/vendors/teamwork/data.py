@@ -12,15 +12,20 @@ epoch: every moment lies strictly before it.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 from faker import Faker
 
-from mockdesk.core.timeline import DATA_EPOCH, created_at_for, id_for
-from mockdesk.vendors.teamwork.conversation import DESK_DOMAIN, between, write_thread
+from mockdesk.core.columns import ColumnSpec
+from mockdesk.core.lanes import Indexes, Lanes
+from mockdesk.core.timeline import DATA_EPOCH, LAST_MOMENT, TICKET_SPACING
+from mockdesk.vendors.teamwork.conversation import DESK_DOMAIN, write_thread
 from mockdesk.vendors.teamwork.conversation import Message as Message
 
 
@@ -390,65 +395,290 @@ def order_key(ticket: Ticket) -> tuple[float, int]:
     return (-ticket.created_at.timestamp(), -ticket.id)
 
 
+# ------------------------------------------------------------------------------- columns
+
+TOP_ID = 3_250_000  # ids fall by about 3 per ticket: a million tickets stay above 250,000
+_EPOCH_MS = int(DATA_EPOCH.timestamp()) * 1000
+_LAST_MS = int(LAST_MOMENT.timestamp()) * 1000
+_SPACING_MS = int(TICKET_SPACING.total_seconds()) * 1000
+_DAY_MS = 86_400_000
+USER_IDS = tuple(range(301, 313))  # the catalog's twelve users (``_users``)
+CUSTOMER_IDS = tuple(range(2001, 2121))  # its 120 customers; contact = customer + 3000
+CONTACT_OFFSET = 3000
+RECIPIENTS = tuple(sorted(f"{name.lower()}@{DESK_DOMAIN}" for name in INBOXES))
+NO_TASK = -1
+# ``spam_rules`` and ``tag_ids`` are bit sets: bit n is SPAM_RULES[n], tag id n + 1.
+RULE_BITS = {rule: 1 << n for n, rule in enumerate(SPAM_RULES)}
+# numbers of the columns' weights, as ``generate`` drew them before (status 1…6 and so on)
+_STATUS_WEIGHTS = (3, 6, 4, 1, 6, 3)
+_PRIORITY_WEIGHTS = (1, 1, 2, 1, 1)  # None, 1, 2, 3, 4
+_SOURCE_WEIGHTS = (10, 4, 2, 3, 1)
+_TYPE_WEIGHTS = (2, 4, 4, 1, 1)  # None, 1, 2, 3, 4
+_OPEN_AGE_MS = 10 * _DAY_MS  # open tickets: last touched up to 10 days ago (most within a day)
+_WORK_MS = 20 * _DAY_MS  # solved/closed tickets: worked up to 20 days (most within two)
+
+COLUMN_TIMES = frozenset(("created_at", "updated_at", "deleted_at", "happiness_survey_sent_at"))
+
+
+def _seconds(ms: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
+    """Whole milliseconds as float Unix seconds (exactly what ``datetime.timestamp`` gives)."""
+    return ms.astype(np.float64) / 1000.0
+
+
+def _cube(lanes: Lanes, lane: str, indexes: Indexes) -> npt.NDArray[np.float64]:
+    """The product of three uniforms: most values near 0, a long tail towards 1 (only
+    multiplications, so every machine rounds alike)."""
+    return (
+        lanes.uniform(f"{lane}:1", indexes)
+        * lanes.uniform(f"{lane}:2", indexes)
+        * lanes.uniform(f"{lane}:3", indexes)
+    )
+
+
+def _sample_bits(
+    lanes: Lanes, lane: str, indexes: Indexes, allowed: npt.NDArray[np.bool_], k: Indexes
+) -> npt.NDArray[np.uint16]:
+    """Per row, ``k`` distinct items among the ``allowed`` ones (a row of ``allowed`` per index,
+    at most 16 items), as a bit set: items ranked by 4 random bits each, ties by position."""
+    width = allowed.shape[1]
+    bits = lanes.bits(lane, indexes)
+    shifts = (np.arange(width, dtype=np.uint64) * np.uint64(4))[None, :]
+    keys = ((bits[:, None] >> shifts) & np.uint64(15)).astype(np.int64) * 32
+    keys = keys + np.arange(width)[None, :]
+    keys[~allowed] = 1 << 20
+    ranks = np.argsort(np.argsort(keys, axis=1, kind="stable"), axis=1, kind="stable")
+    chosen = (ranks < k[:, None]) & allowed
+    weights = (1 << np.arange(width)).astype(np.uint16)
+    found: npt.NDArray[np.uint16] = (chosen * weights[None, :]).sum(axis=1).astype(np.uint16)
+    return found
+
+
+def build_columns(lanes: Lanes, indexes: Indexes, catalog: Catalog) -> dict[str, npt.NDArray[Any]]:
+    """Every column of tickets ``indexes``, vectorised (see docs/teamwork.md, "Columns")."""
+    n = len(indexes)
+    ids = TOP_ID - indexes * 3 - lanes.integers("id", indexes, 0, 3)
+    jitter = lanes.integers("created", indexes, 0, _SPACING_MS // 1000 - 1) * 1000
+    created = (
+        _EPOCH_MS - _SPACING_MS * indexes - jitter - lanes.integers("created:ms", indexes, 1, 1000)
+    )
+    status = lanes.choice("status", indexes, _STATUS_WEIGHTS) + 1
+    resolved = status >= 5
+    # updatedAt: open tickets were touched recently, solved ones soon after they were opened
+    room = np.maximum(_LAST_MS - created, 0)
+    back = (_cube(lanes, "open", indexes) * _OPEN_AGE_MS).astype(np.int64)
+    work = (_cube(lanes, "work", indexes) * _WORK_MS).astype(np.int64)
+    anywhere = (lanes.uniform("room", indexes) * room).astype(np.int64)
+    updated = np.where(
+        resolved,
+        np.where(work < room, created + work, created + anywhere),
+        np.where(back < room, _LAST_MS - back, created + anywhere),
+    )
+    updated = np.maximum(updated, created)
+    # a happiness survey goes out after the resolution: the thread ends before it
+    survey = resolved & lanes.chance("survey", indexes, 0.6)
+    share = 0.8 + 0.2 * lanes.uniform("survey:at", indexes)
+    survey_ms = created + ((updated - created) * share).astype(np.int64)
+    deleted = lanes.chance("deleted", indexes, 0.03)
+    # relations
+    customer = lanes.integers("customer", indexes, 0, len(CUSTOMER_IDS))
+    company_of = np.asarray(
+        [catalog.customers[c].company_id or -1 for c in CUSTOMER_IDS], dtype=np.int8
+    )
+    inbox = lanes.integers("inbox", indexes, 0, len(INBOX_IDS))
+    members = [catalog.inboxes[i].user_ids for i in INBOX_IDS]
+    widest = max(map(len, members))
+    team = np.asarray([[*m, *(m[:1] * (widest - len(m)))] for m in members], dtype=np.int16)
+    sizes = np.asarray([len(m) for m in members], dtype=np.int64)
+    pick = lanes.integers("agent", indexes, 0, 1 << 30) % sizes[inbox]
+    unassigned = (status == 1) & lanes.chance("unassigned", indexes, 0.7)
+    agent = np.where(unassigned, -1, team[inbox, pick]).astype(np.int16)
+    other = team[inbox, lanes.integers("updater", indexes, 0, 1 << 30) % sizes[inbox]]
+    updated_by = np.where(unassigned, other, agent).astype(np.int16)
+    deleted_by = np.where(deleted, lanes.choice("deleter", indexes, [1] * len(USER_IDS)) + 301, -1)
+    # spam score in tenths, never a whole number (-2.0 is -1.9, as 1.0 is 1.1)
+    tenths = lanes.integers("spam", indexes, -20, 46)
+    tenths = np.where(tenths % 10 == 0, tenths + 1, tenths)
+    rules = _sample_bits(
+        lanes, "spam_rules", indexes, np.ones((n, len(SPAM_RULES)), bool),
+        lanes.integers("spam_rules:k", indexes, 1, 4),
+    )  # fmt: skip
+    enabled = np.asarray(
+        [[i in catalog.tags[t].inbox_ids for t in sorted(catalog.tags)] for i in INBOX_IDS], bool
+    )
+    tags = _sample_bits(
+        lanes, "tags", indexes, enabled[inbox], lanes.choice("tags:k", indexes, (2, 2, 1, 1))
+    )
+    task = np.where(
+        lanes.chance("task", indexes, 0.1),
+        lanes.integers("task:id", indexes, 10_000_000, 30_000_000),
+        NO_TASK,
+    )
+    nan = np.full(n, np.nan)
+    return {
+        "id": ids.astype(np.int32),
+        "created_at": _seconds(created),
+        "updated_at": _seconds(updated),
+        "deleted_at": np.where(deleted, _seconds(updated), nan),
+        "happiness_survey_sent_at": np.where(survey, _seconds(survey_ms), nan),
+        "status_id": status.astype(np.int8),
+        "priority_id": _nullable(lanes.choice("priority", indexes, _PRIORITY_WEIGHTS)),
+        "source_id": (lanes.choice("source", indexes, _SOURCE_WEIGHTS) + 1).astype(np.int8),
+        "type_id": _nullable(lanes.choice("type", indexes, _TYPE_WEIGHTS)),
+        "inbox_id": (inbox + 1).astype(np.int8),
+        "businesshours_id": (lanes.integers("hours", indexes, 0, 2) + 1).astype(np.int8),
+        "agent_id": agent,
+        "customer_id": (customer + CUSTOMER_IDS[0]).astype(np.int16),
+        "company_id": company_of[customer],
+        "updated_by": updated_by,
+        "deleted_by": deleted_by.astype(np.int16),
+        "state": deleted.astype(np.uint8),
+        "original_recipient": inbox_recipients()[inbox],
+        "spam_score": tenths.astype(np.int8),
+        "spam_rules": rules,
+        "tag_ids": tags,
+        "task_ids": task.astype(np.int32),
+    }
+
+
+def _nullable(choice: Indexes) -> npt.NDArray[np.int8]:
+    """Position 0 of the weights is None (-1), position n is n."""
+    return np.where(choice == 0, -1, choice).astype(np.int8)
+
+
+def inbox_recipients() -> npt.NDArray[np.uint8]:
+    """Inbox position → its ``original_recipient`` code (an inbox's address is its name)."""
+    return np.asarray(
+        [RECIPIENTS.index(f"{name.lower()}@{DESK_DOMAIN}") for name in INBOXES], dtype=np.uint8
+    )
+
+
+def rule_bits(rules: tuple[str, ...]) -> int:
+    """A ticket's spam rules as the column's bit set (rules outside SPAM_RULES have no bit)."""
+    return sum(RULE_BITS.get(rule, 0) for rule in set(rules))
+
+
+def tag_bits(tag_ids: tuple[int, ...]) -> int:
+    return sum(1 << (tag - 1) for tag in set(tag_ids) if 1 <= tag <= 16)
+
+
+def rules_of(bits: int) -> tuple[str, ...]:
+    return tuple(sorted(rule for rule, bit in RULE_BITS.items() if bits & bit))
+
+
+def tags_of(bits: int) -> tuple[int, ...]:
+    return tuple(n + 1 for n in range(16) if bits >> n & 1)
+
+
+def row(ticket: Ticket) -> dict[str, Any]:
+    """The column values of a built ticket (a pinned or runtime one)."""
+    return {
+        "id": ticket.id,
+        "created_at": ticket.created_at,
+        "updated_at": ticket.updated_at,
+        "deleted_at": ticket.deleted_at,
+        "happiness_survey_sent_at": ticket.happiness_survey_sent_at,
+        "status_id": ticket.status_id,
+        "priority_id": ticket.priority_id,
+        "source_id": ticket.source_id,
+        "type_id": ticket.type_id,
+        "inbox_id": ticket.inbox_id,
+        "businesshours_id": ticket.businesshours_id,
+        "agent_id": ticket.agent_id,
+        "customer_id": ticket.customer_id,
+        "company_id": ticket.company_id,
+        "updated_by": ticket.updated_by,
+        "deleted_by": ticket.deleted_by,
+        "state": ticket.state,
+        "original_recipient": ticket.original_recipient,
+        "spam_score": round(ticket.spam_score * 10),
+        "spam_rules": rule_bits(ticket.spam_rules),
+        "tag_ids": tag_bits(ticket.tag_ids),
+        "task_ids": ticket.task_ids[0] if ticket.task_ids else None,
+    }
+
+
+COLUMNS = ColumnSpec(
+    build=build_columns,
+    row=row,
+    order=(("created_at", True), ("id", True)),
+    levels={"state": ("active", "deleted"), "original_recipient": RECIPIENTS},
+    times=COLUMN_TIMES,
+)
+
+
+def _moment(seconds: float) -> datetime:
+    """A time column's value back as the datetime it was made from (whole milliseconds)."""
+    return DATA_EPOCH + timedelta(milliseconds=round(seconds * 1000) - _EPOCH_MS)
+
+
+def _maybe(seconds: float) -> datetime | None:
+    return None if math.isnan(seconds) else _moment(seconds)
+
+
+def _id(value: int) -> int | None:
+    return None if value == -1 else int(value)
+
+
 def generate(
     faker: Faker, index: int, catalog: Catalog, row: Mapping[str, Any] | None = None
 ) -> Ticket:
+    """Ticket ``index``: every column attribute from ``row``, texts and the thread from
+    ``faker`` (a ``row`` is worked out here when none is given, as the store would)."""
+    if row is None:
+        raise ValueError("Teamwork tickets are built from their column row")
     rng = faker.random
-    ticket_id = id_for(rng, index, top=250_000, gap=3)
-    created_at = created_at_for(rng, index) - timedelta(milliseconds=rng.randrange(1, 1000))
-    customer = catalog.customers[rng.choice(tuple(catalog.customers))]
-    inbox = catalog.inboxes[rng.choice(tuple(catalog.inboxes))]
-    status_id = rng.choices((1, 2, 3, 4, 5, 6), weights=(3, 6, 4, 1, 6, 3))[0]
-    agent = None if status_id == 1 and rng.random() < 0.7 else rng.choice(inbox.user_ids)
-    type_id = rng.choices((None, 1, 2, 3, 4), weights=(2, 4, 4, 1, 1))[0]
+    ticket_id = int(row["id"])
+    created_at = _moment(row["created_at"])
+    updated_at = _moment(row["updated_at"])
+    survey_at = _maybe(row["happiness_survey_sent_at"])
+    deleted_at = _maybe(row["deleted_at"])
+    customer = catalog.customers[int(row["customer_id"])]
+    inbox = catalog.inboxes[int(row["inbox_id"])]
+    status_id = int(row["status_id"])
+    agent = _id(row["agent_id"])
+    type_id = _id(row["type_id"])
     cc = (faker.email(),) if rng.random() < 0.15 else ()
-    hours = catalog.businesshours[rng.choice(tuple(catalog.businesshours))]
+    hours = catalog.businesshours[int(row["businesshours_id"])]
     thread = write_thread(
-        rng, ticket_id, catalog, customer, inbox, agent, status_id, type_id, created_at, cc, hours
-    )
+        rng, ticket_id, catalog, customer, inbox, agent, status_id, type_id, created_at, cc,
+        hours, until=survey_at or updated_at,
+    )  # fmt: skip
     messages = thread.messages
-    resolved = status_id in (5, 6)
-    updated_at = between(rng, messages[-1].created_at, min(
-        messages[-1].created_at + timedelta(hours=2), DATA_EPOCH
-    ))  # fmt: skip
-    deleted = rng.random() < 0.03
     company = catalog.companies.get(customer.company_id or 0)
-    spam_score = round(rng.uniform(-2.0, 4.5), 1)
-    survey = thread.resolved_at is not None and rng.random() < 0.6
-    tags_here = tuple(t.id for t in catalog.tags.values() if inbox.id in t.inbox_ids)
+    tenths = int(row["spam_score"])
+    task = int(row["task_ids"])
+    deleted_by = _id(row["deleted_by"])
     return Ticket(
         id=ticket_id,
         subject=thread.subject,
         preview_text=" ".join(messages[0].text.split())[:100],
-        original_recipient=inbox.email,
+        original_recipient=str(row["original_recipient"]),
         response_time_mins=thread.response_mins,
         resolution_time_mins=thread.resolution_mins,
-        happiness_survey_sent_at=between(rng, thread.resolved_at, updated_at)
-        if survey and thread.resolved_at is not None
-        else None,
-        spam_score=spam_score if spam_score != int(spam_score) else round(spam_score + 0.1, 1),
-        spam_rules=tuple(sorted(rng.sample(SPAM_RULES, k=rng.randrange(1, 4)))),
+        happiness_survey_sent_at=survey_at,
+        spam_score=tenths / 10,
+        spam_rules=rules_of(int(row["spam_rules"])),
         customer_id=customer.id,
         contact_id=customer.contact_id,
         inbox_id=inbox.id,
         agent_id=agent,
         status_id=status_id,
-        priority_id=rng.choice((None, 1, 2, 2, 3, 4)),
-        source_id=rng.choices((1, 2, 3, 4, 5), weights=(10, 4, 2, 3, 1))[0],
+        priority_id=_id(row["priority_id"]),
+        source_id=int(row["source_id"]),
         type_id=type_id,
         businesshours_id=hours.id,
         company_id=company.id if company else None,
         created_at=created_at,
         updated_at=updated_at,
-        deleted_at=between(rng, updated_at, DATA_EPOCH) if deleted else None,
+        deleted_at=deleted_at,
         created_by=agent or rng.choice(inbox.user_ids),
-        updated_by=agent or rng.choice(inbox.user_ids),
-        deleted_by=rng.choice(tuple(catalog.users)) if deleted else None,
-        state="deleted" if deleted else "active",
-        is_read=resolved or rng.random() < 0.6,
+        updated_by=int(row["updated_by"]),
+        deleted_by=deleted_by,
+        state=str(row["state"]),
+        is_read=status_id in (5, 6) or rng.random() < 0.6,
         cc=cc,
-        tag_ids=tuple(sorted(rng.sample(tags_here, k=rng.choice((0, 0, 1, 1, 2, 3))))),
-        task_ids=(rng.randrange(10_000_000, 30_000_000),) if rng.random() < 0.1 else (),
+        tag_ids=tags_of(int(row["tag_ids"])),
+        task_ids=() if task == NO_TASK else (task,),
         messages=messages,
         agent_name=catalog.users[agent].name if agent is not None else None,
         customer_name=customer.name,

@@ -11,9 +11,10 @@ clamped value is what both blocks report. The search and every lookup list use t
 from __future__ import annotations
 
 import weakref
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
+
+import numpy as np
 
 from mockdesk.core.dataset import Dataset
 from mockdesk.core.paging.offset import OffsetPage
@@ -30,8 +31,10 @@ def related_for(dataset: Dataset) -> Related:
     race only computes it twice)."""
     found = _RELATED.get(dataset.store)
     if found is None:
-        counts = Counter(ticket.customer_id for ticket in dataset.store.all())
-        found = _RELATED[dataset.store] = Related(dataset.catalog, dict(counts))
+        customers = dataset.store.all().column("customer_id").astype(np.int64)
+        ids, counts = np.unique(customers, return_counts=True)
+        per_customer = {int(c): int(n) for c, n in zip(ids, counts, strict=True)}
+        found = _RELATED[dataset.store] = Related(dataset.catalog, per_customer)
     return found
 
 

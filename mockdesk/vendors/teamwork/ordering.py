@@ -11,12 +11,17 @@ review or sits in the caller's deck, so they order by id alone.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, overload
 
-from mockdesk.vendors.teamwork.data import Ticket
+import numpy as np
+import numpy.typing as npt
+
+from mockdesk.core.store import Selection
+from mockdesk.vendors.teamwork.data import Ticket, rules_of
 from mockdesk.vendors.teamwork.filtering import FIELDS
 
 Key = Callable[[Ticket], Any]
+Array = npt.NDArray[Any]
 
 
 def _first(values: Sequence[Any]) -> Any:
@@ -82,14 +87,135 @@ ORDER_FIELDS = (
 DEFAULT = ("createdAt", "desc")  # the store's listing order
 
 
+# Fields the columns order: (column, how its stored value becomes a sort key).
+def _plain(values: Array) -> Array:
+    """An id column: -1 (null) sorts first, as MySQL's nulls do."""
+    return values.astype(np.int64)
+
+
+def _time(values: Array) -> Array:
+    return np.where(np.isnan(values), -np.inf, values)
+
+
+def _lowest_bit(values: Array) -> Array:
+    """A bit set of tag ids → the lowest tag id (-1: none)."""
+    found: Array = _LOWEST[values.astype(np.int64)]
+    return found
+
+
+def _rules_rank(values: Array) -> Array:
+    """A bit set of spam rules → the rank of its rules joined with commas."""
+    found: Array = _RULES_RANK[values.astype(np.int64) & 1023]
+    return found
+
+
+_LOWEST = np.asarray([-1] + [(n & -n).bit_length() for n in range(1, 1 << 16)], np.int64)
+_RULES_RANK = np.argsort(
+    np.argsort([",".join(rules_of(bits)) for bits in range(1024)], kind="stable"), kind="stable"
+).astype(np.int64)
+COLUMN_KEYS: Mapping[str, tuple[str, Callable[[Array], Array]]] = {
+    **{
+        name: (field.column.name, _plain)
+        for name, field in FIELDS.items()
+        if field.column is not None and field.column.kind == "int"
+    },
+    "contact": ("customer_id", _plain),  # one contact per customer, in the same order
+    "createdAt": ("created_at", _time),
+    "updatedAt": ("updated_at", _time),
+    "deletedAt": ("deleted_at", _time),
+    "happinessSurveySentAt": ("happiness_survey_sent_at", _time),
+    "spam_score": ("spam_score", _plain),
+    "spam_rules": ("spam_rules", _rules_rank),
+    "users.id": ("agent_id", _plain),
+    "customers.id": ("customer_id", _plain),
+    "priorities.id": ("priority_id", _plain),
+    "tags.id": ("tag_ids", _lowest_bit),
+    "messages.id": ("id", _plain),  # the opening message's id is the ticket's id × 100
+    "messages.customers.id": ("customer_id", _plain),  # the customer opens every thread
+    "companies.id": ("company_id", _plain),
+    "tasks.id": ("task_ids", _plain),
+    "inboxes.id": ("inbox_id", _plain),
+    "statuses.id": ("status_id", _plain),
+    "businesshours.id": ("businesshours_id", _plain),
+    "reviewStatus": ("id", lambda values: np.zeros(len(values), np.int64)),
+    "tickets_users_deck.createdAt": ("id", lambda values: np.zeros(len(values), np.int64)),
+}
+# Names: the relation's id column, and how to read the name off a ticket that has it.
+NAME_KEYS: Mapping[str, tuple[str, Key]] = {
+    "users.name": ("agent_id", lambda t: t.agent_name),
+    "customers.name": ("customer_id", lambda t: t.customer_name),
+    "companies.name": ("company_id", lambda t: t.company_name),
+    "businesshours.name": ("businesshours_id", lambda t: t.businesshours_name),
+}
+LEVEL_KEYS: Mapping[str, tuple[str, Key]] = {
+    "originalRecipient": ("original_recipient", lambda t: t.original_recipient),
+    "state": ("state", lambda t: t.state),
+}
+
+
+class Reordered(Sequence[Ticket]):
+    """``matches`` in another order (``positions`` into it): a page builds only its tickets."""
+
+    def __init__(self, matches: Selection[Ticket], positions: Array) -> None:
+        self._matches = matches
+        self.positions = positions
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    @overload
+    def __getitem__(self, index: int) -> Ticket: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Ticket]: ...
+    def __getitem__(self, index: int | slice) -> Ticket | list[Ticket]:
+        if isinstance(index, slice):
+            return [self._matches[int(p)] for p in self.positions[index]]
+        return self._matches[int(self.positions[index])]
+
+
+def _name_key(matches: Selection[Ticket], column: str, read: Key) -> Array:
+    """Rank of each ticket's related name: one ticket per distinct relation is built to read
+    it (a dozen agents, 120 customers at most)."""
+    ids = matches.column(column).astype(np.int64)
+    distinct, first = np.unique(ids, return_index=True)
+    names = [read(matches[int(at)]) for at in first]
+    ranked = sorted({name for name in names if name is not None})
+    rank = {name: n for n, name in enumerate(ranked)}
+    codes = np.asarray([-1 if name is None else rank[name] for name in names], dtype=np.int64)
+    return codes[np.searchsorted(distinct, ids)]
+
+
+def sort_key(matches: Selection[Ticket], field: str) -> Array | None:
+    """One sort key per match (None: the field has no column; built tickets are read)."""
+    if field in COLUMN_KEYS:
+        column, key = COLUMN_KEYS[field]
+        return key(matches.column(column))
+    if field in NAME_KEYS:
+        return _name_key(matches, *NAME_KEYS[field])
+    if field in LEVEL_KEYS:  # a categorical column: one ticket per level read, like names
+        column, read = LEVEL_KEYS[field]
+        return _name_key(matches, column, read)
+    return None
+
+
 def order(tickets: Sequence[Ticket], field: str, mode: str) -> Sequence[Ticket]:
-    """``tickets`` sorted by ``field`` in ``mode`` (``asc``/``desc``), ties by id."""
+    """``tickets`` sorted by ``field`` in ``mode`` (``asc``/``desc``), ties by id.
+
+    A store's selection is sorted on its columns, building no ticket but one per related name
+    or level; ``subject``, ``previewText``, ``responseTimeMins``,
+    ``resolutionTimeMins`` and ``messages.messageId`` have no column and are read off every
+    built ticket (slow for a large store)."""
     if (field, mode) == DEFAULT:
         return tickets
+    if isinstance(tickets, Selection):
+        key = sort_key(tickets, field)
+        if key is not None:
+            positions = np.lexsort((tickets.column("id").astype(np.int64), key))
+            return Reordered(tickets, positions[::-1] if mode == "desc" else positions)
     read = KEYS[field]
 
-    def key(ticket: Ticket) -> tuple[Any, ...]:
+    def python_key(ticket: Ticket) -> tuple[Any, ...]:
         value = read(ticket)
         return (0, 0, ticket.id) if value is None else (1, value, ticket.id)
 
-    return sorted(tickets, key=key, reverse=mode == "desc")
+    return sorted(tickets, key=python_key, reverse=mode == "desc")

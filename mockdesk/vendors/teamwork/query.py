@@ -21,7 +21,7 @@ from mockdesk.core.query import (
     Text,
     refuse,
 )
-from mockdesk.core.store import Criterion, Where
+from mockdesk.core.store import Criterion
 from mockdesk.vendors.teamwork import filtering
 from mockdesk.vendors.teamwork.ordering import ORDER_FIELDS
 from mockdesk.vendors.teamwork.serializer import INCLUDE_TYPES, TICKET_FIELDS
@@ -31,9 +31,10 @@ _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class Filter(Text):
-    """URL-encoded JSON, parsed once into a predicate over rows with ``fields`` (tickets' by
-    default); a refusal carries validate's key (as a path inside ``filter``) and message, so
-    the renderer only formats it. Empty (``filter=``, what the SDK sends unset) is no filter."""
+    """URL-encoded JSON, parsed once into a :class:`~filtering.Node` (a predicate) over rows
+    with ``fields`` (tickets' by default); a refusal carries validate's key (as a path inside
+    ``filter``) and message, so the renderer only formats it. Empty (``filter=``, what the SDK
+    sends unset) is no filter."""
 
     def __init__(self, fields: Mapping[str, filtering.Field] = filtering.FIELDS, **kw: Any):
         super().__init__(**kw)
@@ -143,5 +144,6 @@ class DetailQuery(QuerySchema):
 
 
 def criteria(query: Mapping[str, Any]) -> Sequence[Criterion]:
-    predicate = query.get("filter")
-    return [] if predicate is None else [Where(predicate)]
+    """The ``filter``, as column masks (and a row-by-row test for the text fields)."""
+    node: filtering.Node | None = query.get("filter")
+    return [] if node is None else node.criteria()

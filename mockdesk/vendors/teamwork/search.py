@@ -33,10 +33,12 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+import numpy as np
+
 from mockdesk.core.paging.offset import OffsetPage
 from mockdesk.core.query import Integer, QuerySchema, Repeated, Text
-from mockdesk.core.store import AnyOf, Criterion, Where
-from mockdesk.vendors.teamwork.data import Ticket
+from mockdesk.core.store import AnyOf, Criterion, Mask, Range, Where
+from mockdesk.vendors.teamwork.data import Ticket, tag_bits
 from mockdesk.vendors.teamwork.query import (
     Day,
     Filter,
@@ -50,7 +52,7 @@ PATH = "/desk/api/v2/search/tickets.json"
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
 # list parameter → the ticket attribute whose value must be one of the ids
-RELATIONS = {
+RELATIONS = {  # (the ticket attribute is also its column)
     "inboxes": "inbox_id",
     "customers": "customer_id",
     "companies": "company_id",
@@ -111,6 +113,9 @@ def _start(day: date) -> datetime:
 
 
 def _text_test(search: str, exact: bool) -> Callable[[Ticket], bool] | None:
+    """Free text over subject and preview: no column holds them (the conversation writes them
+    from scenario templates filled with the ticket's own facts), so this reads built tickets,
+    one by one, among those the other criteria kept: slow over a large store."""
     needle = " ".join(search.split()).casefold()
     if not needle:
         return None
@@ -123,55 +128,62 @@ def _text_test(search: str, exact: bool) -> Callable[[Ticket], bool] | None:
     return found
 
 
-def _tag_test(query: Mapping[str, Any]) -> Callable[[Ticket], bool] | None:
+def _bits(ids: frozenset[int]) -> int:
+    return tag_bits(tuple(ids))
+
+
+def _tag_mask(query: Mapping[str, Any]) -> Criterion | None:
     wanted: frozenset[int] = query["tags"]
     if not wanted:
         return None
+    if any(not 1 <= tag <= 16 for tag in wanted):  # a tag no ticket can carry
+        if query["tagRequireAll"]:
+            return Mask(lambda view: np.zeros(len(view["tag_ids"]), bool))
+        wanted = frozenset(tag for tag in wanted if 1 <= tag <= 16)
+    bits = _bits(wanted)
     if query["tagRequireAll"]:
-        return lambda ticket: wanted <= set(ticket.tag_ids)
-    return lambda ticket: not wanted.isdisjoint(ticket.tag_ids)
+        return Mask(lambda view: (view["tag_ids"] & bits) == bits)
+    return Mask(lambda view: (view["tag_ids"] & bits) != 0)
 
 
 def criteria(query: Mapping[str, Any]) -> Sequence[Criterion]:
-    """What the search's parameters select; absent, empty and zero values select everything."""
+    """What the search's parameters select; absent, empty and zero values select everything.
+    Every parameter but the free text and ``subjectKeywords`` is answered by the columns."""
     found: list[Criterion] = [
         AnyOf(attribute, query[name]) for name, attribute in RELATIONS.items() if query[name]
     ]
-    tests: list[Callable[[Ticket], bool] | None] = [
-        _text_test(query["search"], query["exact"]),
-        _tag_test(query),
-    ]
+    tag = _tag_mask(query)
+    if tag is not None:
+        found.append(tag)
     excluded_inboxes: frozenset[int] = query["excludeInboxes"]
     if excluded_inboxes:
-        tests.append(lambda t: t.inbox_id not in excluded_inboxes)
-    excluded_tags: frozenset[int] = query["excludeTags"]
-    if excluded_tags:
-        tests.append(lambda t: excluded_tags.isdisjoint(t.tag_ids))
+        found.append(Mask(lambda view: ~view.isin("inbox_id", excluded_inboxes)))
+    excluded = _bits(frozenset(t for t in query["excludeTags"] if 1 <= t <= 16))
+    if excluded:
+        found.append(Mask(lambda view: (view["tag_ids"] & excluded) == 0))
     if query["onlyUntagged"]:
-        tests.append(lambda t: not t.tag_ids)
-    if query["onlyWithAttachment"]:
-        tests.append(lambda t: False)  # no generated ticket has files
+        found.append(AnyOf("tag_ids", (0,)))
+    if query["onlyWithAttachment"]:  # no generated ticket has files
+        found.append(Mask(lambda view: np.zeros(len(view["id"]), bool)))
     if query["unassigned"]:
-        tests.append(lambda t: t.agent_id is None)
-    keywords = [word.casefold() for word in query["subjectKeywords"] if word.strip()]
-    if keywords:
-        tests.append(lambda t: all(word in t.subject.casefold() for word in keywords))
+        found.append(AnyOf("agent_id", (None,)))
     if query["startDate"] is not None:
-        since = _start(query["startDate"])
-        tests.append(lambda t: t.created_at >= since)
+        found.append(Range("created_at", low=_start(query["startDate"])))
     if query["endDate"] is not None:
-        until = _start(query["endDate"]) + timedelta(days=1)
-        tests.append(lambda t: t.created_at < until)
+        until = (_start(query["endDate"]) + timedelta(days=1)).timestamp()
+        found.append(Mask(lambda view: view["created_at"] < until))
     if query["lastUpdated"] is not None:
-        updated = _start(query["lastUpdated"])
-        tests.append(lambda t: t.updated_at >= updated)
-    task = query["task"]
-    if task:
-        tests.append(lambda t: task in t.task_ids)
+        found.append(Range("updated_at", low=_start(query["lastUpdated"])))
+    if query["task"]:
+        found.append(AnyOf("task_ids", (query["task"],)))
     if query["ticket"]:
         found.append(AnyOf("id", (query["ticket"],)))
     if query["filter"] is not None:
-        tests.append(query["filter"])
+        found.extend(query["filter"].criteria())
+    tests: list[Callable[[Ticket], bool] | None] = [_text_test(query["search"], query["exact"])]
+    keywords = [word.casefold() for word in query["subjectKeywords"] if word.strip()]
+    if keywords:
+        tests.append(lambda t: all(word in t.subject.casefold() for word in keywords))
     found.extend(Where(test) for test in tests if test is not None)
     return found
 
