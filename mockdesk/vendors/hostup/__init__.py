@@ -82,7 +82,7 @@ from typing import Any
 from mockdesk.core.auth import AuthPolicy
 from mockdesk.core.dataset import Dataset
 from mockdesk.core.errors import RateLimitStatus
-from mockdesk.core.store import AnyOf
+from mockdesk.core.store import Mask
 from mockdesk.core.timeline import utc_millis
 from mockdesk.core.vendor import DataSpec, DetailEndpoint, ListEndpoint, RateLimitPolicy, VendorSpec
 from mockdesk.vendors.hostup import data, envelope, errors, fixtures, query, serializer
@@ -109,7 +109,7 @@ def locate(args: Mapping[str, Any], dataset: Dataset) -> data.Ticket | None:
         return data.exact(dataset.store.get(reference), reference)
     number = data.number_key(reference) if TICKET_NUMBER.fullmatch(reference) else None
     if number is not None:
-        matches = dataset.store.select([AnyOf("number", {number})])
+        matches = dataset.store.select([Mask(lambda view: view["number"] == number)])
         return matches[0] if matches else None
     return None
 
