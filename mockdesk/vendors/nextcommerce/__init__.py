@@ -75,6 +75,14 @@ where the docs are silent mockdesk answers as that stack does (shared/vendors.md
   ``closed`` may add an internal note (``is_public: false``). The subject is the
   conversation's. Times strictly increase from ``created_at`` and stay before the data's "now";
   ``updated_at`` is at or after the last comment.
+- Storage (``data.COLUMNS``): id, status, priority, channel, requester, assignee, ticket type,
+  order number, product and tag bit masks, ``created_at`` and ``updated_at`` are columns for
+  every ticket; tickets are built when shown. Every filter reads columns but ``subject`` and
+  ``filter_text``, which test built tickets (cheap behind another filter, slow alone over a
+  million tickets). ``updated_at`` is never the data's "now": open and pending tickets were
+  touched lately (1 minute to 45 days before it), solved and closed ones 30 minutes to 3 weeks
+  after opening, new ones within a day of it. Pinned and runtime tickets' ``id``,
+  ``requester``, ``assignee`` and comment ``author`` must fit a 32-bit integer.
 - A 503 (only ever injected by a fault rule) is DRF's documented custom ``APIException`` for it:
   ``{"detail":"Service temporarily unavailable, try again later."}``.
 """

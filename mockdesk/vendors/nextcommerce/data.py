@@ -8,6 +8,14 @@ one support conversation for the ticket's type and status (``conversation``): a 
 holds only the customer's words and usually has no assignee; later states have the assignee's
 replies and some internal notes; every comment is later than the one before and earlier than
 the data's "now".
+
+Storage: :data:`COLUMNS` holds what filters, ordering and paging read for every ticket, as
+typed arrays drawn vectorised from counter-based lanes (``build_columns``): id, status,
+priority, channel, requester, assignee, ticket type, order number, product and tag bit masks,
+``created_at`` and ``updated_at``. ``generate`` takes those from the ticket's row and draws the
+rest from its Faker, so ticket ``N`` depends only on (seed, ``N``). ``updated_at`` is spread
+before the data's "now" by status (``_updated``), and the conversation fits between
+``created_at`` and it.
 """
 
 from __future__ import annotations
@@ -339,7 +347,8 @@ def order_code(order: str) -> int:
     """The ``order`` column's number for an order string: the number itself when the string is
     one as written (``"104233"``), else a negative 31-bit hash (a pinned ticket's own order
     format; two such orders may share a code, so the filter re-checks them, see ``query``)."""
-    if order.isascii() and order.isdigit() and str(int(order)) == order and int(order) <= INT32[1]:
+    canonical = order.isascii() and order.isdigit() and len(order) <= 10
+    if canonical and str(int(order)) == order and int(order) <= INT32[1]:
         return int(order)
     return -1 - (zlib.crc32(order.encode()) & 0x7FFF_FFFF)
 

@@ -176,11 +176,11 @@ def _nothing(view: ColumnView) -> Array:
 def _equals(column: str, number: Decimal) -> Criterion:
     """A ``NumberFilter``: ``1.0`` equals 1; a fraction, a value the column cannot hold, or
     (for a nullable relation) the column's missing marker matches nothing."""
-    if number != number.to_integral_value():
+    low, high = INT32 if column != "ticket_type" else (1, len(TICKET_TYPES))
+    if not low <= number <= high or number != number.to_integral_value():  # before int(1E+9999)
         return Mask(_nothing)
     value = int(number)
-    low, high = INT32 if column != "ticket_type" else (1, len(TICKET_TYPES))
-    if not low <= value <= high or (value == MISSING and column != "id"):
+    if value == MISSING and column != "id":
         return Mask(_nothing)
     return Mask(lambda view: view[column] == value)
 
