@@ -47,8 +47,12 @@ silent (shared/vendors.md, "Decisions"; the rest are this package's own):
   filters, from another seed, or altered: 400 ``invalid_cursor``, "Cursor is invalid or
   malformed.", no ``errors[]`` (as the published example). A cursor past the end is a 200 with
   ``data: []``.
-- Order: newest ``createdAt`` first, ties by id descending. ``nextCursor`` is null exactly when
-  ``hasMore`` is false.
+- Order: newest ``createdAt`` first, ties by id descending (by the id's low 64 bits, as a
+  signed integer: the ``id`` column). ``nextCursor`` is null exactly when ``hasMore`` is false.
+- Data (``data`` module docstring, docs/hostup.md): columns ``id``, ``number``, ``status``,
+  ``priority``, ``department_slug``, ``created_at``, ``updated_at``; tickets built on demand.
+  Status depends on age, ``updatedAt`` on status (unsolved: touched in the last ten days;
+  closed: when solved), messages inside [``createdAt``, ``updatedAt``], nothing at the epoch.
 - Problem documents: ``application/problem+json``; ``requestId`` a fresh random ULID per
   response; ``timestamp`` the real current time. 404 ``not_found`` ("Ticket not found" for a
   ticket, "Not found" for a path), 405 ``method_not_allowed``, 500 ``internal_error``.
