@@ -16,6 +16,8 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from functools import lru_cache
+from itertools import combinations
 from typing import Any
 
 import numpy as np
@@ -425,49 +427,97 @@ def _seconds(ms: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
     return ms.astype(np.float64) / 1000.0
 
 
-def _cube(lanes: Lanes, lane: str, indexes: Indexes) -> npt.NDArray[np.float64]:
-    """The product of three uniforms: most values near 0, a long tail towards 1 (only
-    multiplications, so every machine rounds alike)."""
-    return (
-        lanes.uniform(f"{lane}:1", indexes)
-        * lanes.uniform(f"{lane}:2", indexes)
-        * lanes.uniform(f"{lane}:3", indexes)
-    )
+@lru_cache(maxsize=64)
+def _subset_table(
+    groups: tuple[tuple[int, ...], ...], sizes: int
+) -> tuple[npt.NDArray[np.uint16], npt.NDArray[np.int64], int]:
+    """Every k-subset (k < ``sizes``) of every group as bit sets, flat, with their counts."""
+    table = [[[sum(1 << i for i in c) for c in combinations(g, size)] for size in range(sizes)]
+             for g in groups]  # fmt: skip
+    widest = max(len(subsets) for by_size in table for subsets in by_size)
+    flat = np.zeros((len(groups), sizes, widest), dtype=np.uint16)
+    counts = np.ones((len(groups), sizes), dtype=np.int64)
+    for g, by_size in enumerate(table):
+        for size, subsets in enumerate(by_size):
+            flat[g, size, : len(subsets)] = subsets
+            counts[g, size] = max(len(subsets), 1)
+    return flat.ravel(), counts.ravel(), widest
 
 
-def _sample_bits(
-    lanes: Lanes, lane: str, indexes: Indexes, allowed: npt.NDArray[np.bool_], k: Indexes
+def _subsets(
+    draw: Indexes, groups: list[tuple[int, ...]], group: Indexes, k: Indexes, sizes: int
 ) -> npt.NDArray[np.uint16]:
-    """Per row, ``k`` distinct items among the ``allowed`` ones (a row of ``allowed`` per index,
-    at most 16 items), as a bit set: items ranked by 4 random bits each, ties by position."""
-    width = allowed.shape[1]
-    bits = lanes.bits(lane, indexes)
-    shifts = (np.arange(width, dtype=np.uint64) * np.uint64(4))[None, :]
-    keys = ((bits[:, None] >> shifts) & np.uint64(15)).astype(np.int64) * 32
-    keys = keys + np.arange(width)[None, :]
-    keys[~allowed] = 1 << 20
-    ranks = np.argsort(np.argsort(keys, axis=1, kind="stable"), axis=1, kind="stable")
-    chosen = (ranks < k[:, None]) & allowed
-    weights = (1 << np.arange(width)).astype(np.uint16)
-    found: npt.NDArray[np.uint16] = (chosen * weights[None, :]).sum(axis=1).astype(np.uint16)
+    """Per row, ``k`` (< ``sizes``) distinct items of its ``group`` (item positions, at most
+    16), uniformly among the k-subsets, as a bit set: one lookup per row in a table of every
+    subset."""
+    flat, counts, widest = _subset_table(tuple(groups), sizes)
+    slot = group * sizes + k
+    found: npt.NDArray[np.uint16] = flat[slot * widest + scale(draw, counts[slot])]
     return found
+
+
+def scale(draw: Indexes, high: Indexes | int, width: int = 16) -> Indexes:
+    """``width`` random bits → an integer in [0, high) (``high`` below 2**32)."""
+    found: Indexes = (draw * high) >> width
+    return found
+
+
+class _Word:
+    """One lane's 64 bits per row, dealt out as small fields: a dozen lanes instead of thirty
+    (a field of ``width`` bits modulo a small range is uniform up to ``range / 2**width``)."""
+
+    def __init__(self, lanes: Lanes, lane: str, indexes: Indexes) -> None:
+        self._bits = lanes.bits(lane, indexes)
+        self._used = 0
+
+    def field(self, width: int) -> Indexes:
+        shift, self._used = self._used, self._used + width
+        if self._used > 64:
+            raise ValueError("a lane has 64 bits")
+        mask = np.uint64((1 << width) - 1)
+        found: Indexes = ((self._bits >> np.uint64(shift)) & mask).astype(np.int64)
+        return found
+
+    def below(self, high: int, width: int = 16) -> Indexes:
+        """An integer in [0, high): ``field × high / 2**width``, rounded down (no division)."""
+        return scale(self.field(width), high, width)
+
+    def weighted(self, weights: tuple[int, ...], width: int = 16) -> Indexes:
+        """The position of one of ``weights`` (whole numbers), in proportion to its weight."""
+        table = np.repeat(np.arange(len(weights), dtype=np.int64), weights)
+        found: Indexes = table[self.below(len(table), width)]
+        return found
+
+    def chance(self, probability: float, width: int = 16) -> npt.NDArray[np.bool_]:
+        found: npt.NDArray[np.bool_] = self.field(width) < round(probability * (1 << width))
+        return found
+
+    def unit(self, width: int = 21) -> npt.NDArray[np.float64]:
+        """A float in [0, 1) with ``width`` bits."""
+        found: npt.NDArray[np.float64] = self.field(width).astype(np.float64) / (1 << width)
+        return found
 
 
 def build_columns(lanes: Lanes, indexes: Indexes, catalog: Catalog) -> dict[str, npt.NDArray[Any]]:
     """Every column of tickets ``indexes``, vectorised (see docs/teamwork.md, "Columns")."""
     n = len(indexes)
-    ids = TOP_ID - indexes * 3 - lanes.integers("id", indexes, 0, 3)
-    jitter = lanes.integers("created", indexes, 0, _SPACING_MS // 1000 - 1) * 1000
-    created = (
-        _EPOCH_MS - _SPACING_MS * indexes - jitter - lanes.integers("created:ms", indexes, 1, 1000)
-    )
-    status = lanes.choice("status", indexes, _STATUS_WEIGHTS) + 1
+    when = _Word(lanes, "created", indexes)
+    ids = TOP_ID - indexes * 3 - when.below(3)
+    jitter = when.below(_SPACING_MS // 1000 - 1, 32) * 1000
+    created = _EPOCH_MS - _SPACING_MS * indexes - jitter - (when.below(999) + 1)
+    kinds = _Word(lanes, "kinds", indexes)
+    status = kinds.weighted(_STATUS_WEIGHTS) + 1
+    priority = kinds.weighted(_PRIORITY_WEIGHTS)
+    source = kinds.weighted(_SOURCE_WEIGHTS) + 1
+    type_ = kinds.weighted(_TYPE_WEIGHTS)
     resolved = status >= 5
     # updatedAt: open tickets were touched recently, solved ones soon after they were opened
     room = np.maximum(_LAST_MS - created, 0)
-    back = (_cube(lanes, "open", indexes) * _OPEN_AGE_MS).astype(np.int64)
-    work = (_cube(lanes, "work", indexes) * _WORK_MS).astype(np.int64)
-    anywhere = (lanes.uniform("room", indexes) * room).astype(np.int64)
+    back_draw, work_draw = _Word(lanes, "open", indexes), _Word(lanes, "work", indexes)
+    back = (back_draw.unit() * back_draw.unit() * back_draw.unit() * _OPEN_AGE_MS).astype(np.int64)
+    work = (work_draw.unit() * work_draw.unit() * work_draw.unit() * _WORK_MS).astype(np.int64)
+    spread = _Word(lanes, "spread", indexes)
+    anywhere = (spread.unit(32) * room).astype(np.int64)
     updated = np.where(
         resolved,
         np.where(work < room, created + work, created + anywhere),
@@ -475,44 +525,41 @@ def build_columns(lanes: Lanes, indexes: Indexes, catalog: Catalog) -> dict[str,
     )
     updated = np.maximum(updated, created)
     # a happiness survey goes out after the resolution: the thread ends before it
-    survey = resolved & lanes.chance("survey", indexes, 0.6)
-    share = 0.8 + 0.2 * lanes.uniform("survey:at", indexes)
+    survey = resolved & spread.chance(0.6)
+    share = 0.8 + 0.2 * spread.unit(16)
     survey_ms = created + ((updated - created) * share).astype(np.int64)
-    deleted = lanes.chance("deleted", indexes, 0.03)
     # relations
-    customer = lanes.integers("customer", indexes, 0, len(CUSTOMER_IDS))
+    who = _Word(lanes, "who", indexes)
+    customer = who.below(len(CUSTOMER_IDS))
+    inbox = who.below(len(INBOX_IDS), 8)
+    hours = who.below(2, 8)
+    pick, other_pick = who.field(16), who.field(16)
     company_of = np.asarray(
         [catalog.customers[c].company_id or -1 for c in CUSTOMER_IDS], dtype=np.int8
     )
-    inbox = lanes.integers("inbox", indexes, 0, len(INBOX_IDS))
     members = [catalog.inboxes[i].user_ids for i in INBOX_IDS]
     widest = max(map(len, members))
     team = np.asarray([[*m, *(m[:1] * (widest - len(m)))] for m in members], dtype=np.int16)
-    sizes = np.asarray([len(m) for m in members], dtype=np.int64)
-    pick = lanes.integers("agent", indexes, 0, 1 << 30) % sizes[inbox]
-    unassigned = (status == 1) & lanes.chance("unassigned", indexes, 0.7)
-    agent = np.where(unassigned, -1, team[inbox, pick]).astype(np.int16)
-    other = team[inbox, lanes.integers("updater", indexes, 0, 1 << 30) % sizes[inbox]]
-    updated_by = np.where(unassigned, other, agent).astype(np.int16)
-    deleted_by = np.where(deleted, lanes.choice("deleter", indexes, [1] * len(USER_IDS)) + 301, -1)
+    sizes = np.asarray([len(m) for m in members], dtype=np.int64)[inbox]
+    rest = _Word(lanes, "rest", indexes)
+    unassigned = (status == 1) & rest.chance(0.7)
+    agent = np.where(unassigned, -1, team[inbox, scale(pick, sizes)]).astype(np.int16)
+    updated_by = np.where(unassigned, team[inbox, scale(other_pick, sizes)], agent).astype(np.int16)
+    fate = _Word(lanes, "fate", indexes)
+    deleted = fate.chance(0.03)
+    deleted_by = np.where(deleted, fate.below(len(USER_IDS)) + USER_IDS[0], -1)
     # spam score in tenths, never a whole number (-2.0 is -1.9, as 1.0 is 1.1)
-    tenths = lanes.integers("spam", indexes, -20, 46)
+    tenths = rest.below(66) - 20
     tenths = np.where(tenths % 10 == 0, tenths + 1, tenths)
-    rules = _sample_bits(
-        lanes, "spam_rules", indexes, np.ones((n, len(SPAM_RULES)), bool),
-        lanes.integers("spam_rules:k", indexes, 1, 4),
+    rules = _subsets(
+        rest.field(16), [tuple(range(len(SPAM_RULES)))], np.zeros(n, np.int64),
+        rest.below(3, 8) + 1, 4,
     )  # fmt: skip
-    enabled = np.asarray(
-        [[i in catalog.tags[t].inbox_ids for t in sorted(catalog.tags)] for i in INBOX_IDS], bool
-    )
-    tags = _sample_bits(
-        lanes, "tags", indexes, enabled[inbox], lanes.choice("tags:k", indexes, (2, 2, 1, 1))
-    )
-    task = np.where(
-        lanes.chance("task", indexes, 0.1),
-        lanes.integers("task:id", indexes, 10_000_000, 30_000_000),
-        NO_TASK,
-    )
+    extra = _Word(lanes, "extra", indexes)
+    enabled = [tuple(t - 1 for t in sorted(catalog.tags) if i in catalog.tags[t].inbox_ids)
+               for i in INBOX_IDS]  # fmt: skip
+    tags = _subsets(extra.field(16), enabled, inbox, extra.weighted((2, 2, 1, 1), 8), 4)
+    task = np.where(extra.chance(0.1, 10), extra.below(20_000_000, 30) + 10_000_000, NO_TASK)
     nan = np.full(n, np.nan)
     return {
         "id": ids.astype(np.int32),
@@ -521,11 +568,11 @@ def build_columns(lanes: Lanes, indexes: Indexes, catalog: Catalog) -> dict[str,
         "deleted_at": np.where(deleted, _seconds(updated), nan),
         "happiness_survey_sent_at": np.where(survey, _seconds(survey_ms), nan),
         "status_id": status.astype(np.int8),
-        "priority_id": _nullable(lanes.choice("priority", indexes, _PRIORITY_WEIGHTS)),
-        "source_id": (lanes.choice("source", indexes, _SOURCE_WEIGHTS) + 1).astype(np.int8),
-        "type_id": _nullable(lanes.choice("type", indexes, _TYPE_WEIGHTS)),
+        "priority_id": _nullable(priority),
+        "source_id": source.astype(np.int8),
+        "type_id": _nullable(type_),
         "inbox_id": (inbox + 1).astype(np.int8),
-        "businesshours_id": (lanes.integers("hours", indexes, 0, 2) + 1).astype(np.int8),
+        "businesshours_id": (hours + 1).astype(np.int8),
         "agent_id": agent,
         "customer_id": (customer + CUSTOMER_IDS[0]).astype(np.int16),
         "company_id": company_of[customer],
