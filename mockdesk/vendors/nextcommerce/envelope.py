@@ -64,7 +64,7 @@ class _IdKeys(Sequence[int]):
 
     def __init__(self, matches: Selection[Ticket]) -> None:
         # the store's whole id column (no copy); core has no public accessor for it yet
-        self._ids = matches._store.columns["id"]
+        self._ids = matches.store.columns["id"]
         self._rows = matches.rows
 
     def __len__(self) -> int:
