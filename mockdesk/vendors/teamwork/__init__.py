@@ -54,7 +54,13 @@ Decisions where the docs are silent (shared/vendors.md, "Decisions", and these):
   ``X-Rate-Limit-Reset`` (whole seconds until the window frees a request) on every response for a
   known key, the 429 included; the 429 has an empty body and no ``Retry-After``.
 - Timestamps are RFC 3339 with milliseconds and ``Z`` (``2024-04-24T16:17:38.594Z``), all
-  strictly before the data epoch; a thread's strictly increase.
+  strictly before the data epoch; a thread's strictly increase and lie inside the ticket's
+  ``[createdAt, updatedAt]``; ``updatedAt`` is recent for open tickets and soon after opening
+  for solved ones (never clamped to the epoch).
+- Tickets are columns (``data.COLUMNS``), built when read. Filters, orderings and the search
+  are answered from the columns, except what only the conversation knows (``subject``,
+  ``previewText``, ``responseTimeMins``, ``resolutionTimeMins``, ``messages.messageId``, free
+  text): those read built tickets, slow for a large store; so does the ``messages.json`` list.
 - Every endpoint beside the list shares its admit: faults, credentials, and the one rate-limit
   window per key (vendors.md, "Decisions for the neighbouring endpoints").
 - A 503 (only ever injected by a fault rule) is Go's ``http.Error`` text ``Service

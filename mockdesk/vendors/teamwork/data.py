@@ -8,6 +8,15 @@ works its inbox and its tags are enabled there; its subject, preview text, respo
 resolution times come from its conversation (``conversation.py``); a solved ticket may have a
 happiness survey, a deleted one has ``deletedAt``/``deletedBy``. Nothing is stamped at the data
 epoch: every moment lies strictly before it.
+
+Columns (``COLUMNS``, built by :func:`build_columns` for whole ranges of indexes at once): every
+attribute a filter, an ordering, the search or a side-load count reads, except those the
+conversation writes (subject, preview, response and resolution minutes, the messages).
+``generate`` takes every column attribute from the ticket's row and draws the rest from the
+Faker. Times: ``createdAt`` falls with the index (one three-hour slot each); ``updatedAt`` is
+recent for open tickets and soon after opening for solved ones; the thread (and the happiness
+survey) fit inside ``[createdAt, updatedAt]``; a deleted ticket was deleted at ``updatedAt``.
+docs/teamwork.md, "Columns and timestamps", has the distributions.
 """
 
 from __future__ import annotations

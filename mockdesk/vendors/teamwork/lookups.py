@@ -69,6 +69,8 @@ class Resource(Generic[Row]):
     order_by: Mapping[str, Key]
     includes: tuple[str, ...] = ()  # the side-load types ``includes`` accepts
     sideloads: Mapping[str, Sideload] | None = None  # those with rows (others are [])
+    # finds one row without listing them all (None: from the rows by id)
+    locate: Callable[[Dataset, int], Row | None] | None = None
 
     @property
     def path(self) -> str:
@@ -87,6 +89,8 @@ class Resource(Generic[Row]):
         return _single_query(self.base)
 
     def find(self, dataset: Dataset, identifier: int) -> Row | None:
+        if self.locate is not None:
+            return self.locate(dataset, identifier)
         return _by_id(self, dataset).get(identifier)
 
 
@@ -140,12 +144,29 @@ _INDEXES: weakref.WeakKeyDictionary[Any, dict[str, dict[int, Any]]] = weakref.We
 
 
 def all_messages(dataset: Dataset) -> tuple[Message, ...]:
-    """Every ticket's messages, by id; worked out once per dataset."""
+    """Every ticket's messages, by id; worked out once per dataset. This builds every ticket
+    (messages are not columns: their number and times come from the conversation), so
+    ``/messages.json`` is slow over a large store; a single message is found without it."""
     found = _MESSAGES.get(dataset.store)
     if found is None:
         tickets: Sequence[Ticket] = dataset.store.all()
         found = tuple(sorted((m for t in tickets for m in t.messages), key=lambda m: m.id))
         _MESSAGES[dataset.store] = found
+    return found
+
+
+SCAN_LIMIT = 20_000  # tickets: above this, a message id names only its generated ticket's
+
+
+def find_message(dataset: Dataset, identifier: int) -> Message | None:
+    """Message ``identifier``: a generated ticket's messages are numbered ``ticket id × 100 +
+    n``, so only that ticket is built. A pinned ticket's messages carry the fixture's own ids:
+    they are found by listing every message, which only a store of up to ``SCAN_LIMIT``
+    tickets does (a million would be built otherwise)."""
+    ticket: Ticket | None = dataset.store.get(identifier // 100)
+    found = next((m for m in ticket.messages if m.id == identifier), None) if ticket else None
+    if found is None and len(dataset.store) <= SCAN_LIMIT:
+        found = _by_id(MESSAGES, dataset).get(identifier)
     return found
 
 
@@ -395,6 +416,7 @@ MESSAGES: Resource[Message] = Resource(
     key="messages",
     single="message",
     rows=all_messages,
+    locate=find_message,
     render=render.message,
     fields=_MESSAGE_FIELDS,
     filters={

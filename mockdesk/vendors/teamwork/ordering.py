@@ -175,14 +175,36 @@ class Reordered(Sequence[Ticket]):
 
 def _name_key(matches: Selection[Ticket], column: str, read: Key) -> Array:
     """Rank of each ticket's related name: one ticket per distinct relation is built to read
-    it (a dozen agents, 120 customers at most)."""
-    ids = matches.column(column).astype(np.int64)
-    distinct, first = np.unique(ids, return_index=True)
-    names = [read(matches[int(at)]) for at in first]
-    ranked = sorted({name for name in names if name is not None})
+    it (a dozen agents, 120 customers at most; any ticket with that relation will do)."""
+    codes = matches.column(column).astype(np.int64)
+    if not len(codes):
+        return codes
+    low = int(codes.min())
+    shifted = codes - low
+    some_row = np.full(int(shifted.max()) + 1, -1, dtype=np.int64)
+    some_row[shifted] = np.arange(len(shifted))
+    present = np.flatnonzero(some_row >= 0)
+    names = {int(code): read(matches[int(some_row[code])]) for code in present}
+    ranked = sorted({name for name in names.values() if name is not None})
     rank = {name: n for n, name in enumerate(ranked)}
-    codes = np.asarray([-1 if name is None else rank[name] for name in names], dtype=np.int64)
-    return codes[np.searchsorted(distinct, ids)]
+    table = np.full(len(some_row), -1, dtype=np.int64)
+    for code, name in names.items():
+        table[code] = -1 if name is None else rank[name]
+    found: Array = table[shifted]
+    return found
+
+
+def _positions(key: Array, ids: Array) -> Array:
+    """Positions sorting by ``key`` then id: one sort of a combined integer when the key is a
+    small whole number (ids are unique and below 2**32), else a two-key lexsort."""
+    if key.dtype.kind == "i" and len(key):
+        low, high = int(key.min()), int(key.max())
+        if high - low < 1 << 30 and int(ids.min()) >= 0 and int(ids.max()) < 1 << 32:
+            combined = ((key - low) << 32) | ids
+            found: Array = np.argsort(combined)
+            return found
+    ordered: Array = np.lexsort((ids, key))
+    return ordered
 
 
 def sort_key(matches: Selection[Ticket], field: str) -> Array | None:
@@ -210,7 +232,7 @@ def order(tickets: Sequence[Ticket], field: str, mode: str) -> Sequence[Ticket]:
     if isinstance(tickets, Selection):
         key = sort_key(tickets, field)
         if key is not None:
-            positions = np.lexsort((tickets.column("id").astype(np.int64), key))
+            positions = _positions(key, tickets.column("id").astype(np.int64))
             return Reordered(tickets, positions[::-1] if mode == "desc" else positions)
     read = KEYS[field]
 
