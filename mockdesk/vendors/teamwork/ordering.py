@@ -11,7 +11,7 @@ review or sits in the caller's deck, so they order by id alone.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, overload
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -153,26 +153,6 @@ LEVEL_KEYS: Mapping[str, tuple[str, Key]] = {
 }
 
 
-class Reordered(Sequence[Ticket]):
-    """``matches`` in another order (``positions`` into it): a page builds only its tickets."""
-
-    def __init__(self, matches: Selection[Ticket], positions: Array) -> None:
-        self._matches = matches
-        self.positions = positions
-
-    def __len__(self) -> int:
-        return len(self.positions)
-
-    @overload
-    def __getitem__(self, index: int) -> Ticket: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[Ticket]: ...
-    def __getitem__(self, index: int | slice) -> Ticket | list[Ticket]:
-        if isinstance(index, slice):
-            return [self._matches[int(p)] for p in self.positions[index]]
-        return self._matches[int(self.positions[index])]
-
-
 def _name_key(matches: Selection[Ticket], column: str, read: Key) -> Array:
     """Rank of each ticket's related name: one ticket per distinct relation is built to read
     it (a dozen agents, 120 customers at most; any ticket with that relation will do)."""
@@ -233,7 +213,9 @@ def order(tickets: Sequence[Ticket], field: str, mode: str) -> Sequence[Ticket]:
         key = sort_key(tickets, field)
         if key is not None:
             positions = _positions(key, tickets.column("id").astype(np.int64))
-            return Reordered(tickets, positions[::-1] if mode == "desc" else positions)
+            if mode == "desc":
+                positions = positions[::-1]
+            return Selection(tickets.store, tickets.rows[positions])
     read = KEYS[field]
 
     def python_key(ticket: Ticket) -> tuple[Any, ...]:
