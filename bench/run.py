@@ -89,9 +89,12 @@ def stop(process: subprocess.Popen[bytes]) -> None:
         process.wait()
 
 
-def load_with_wrk(url: str, headers: dict[str, str], duration: int, connections: int) -> Load:
+def load_with_wrk(
+    url: str, headers: dict[str, str], duration: int, connections: int, keep_alive: bool = False
+) -> Load:
     command = ["wrk", "--latency", f"-d{duration}s", f"-c{connections}", "-t1", url]
-    command += ["-H", "Connection: close"]  # one connection per request: see above
+    if not keep_alive:
+        command += ["-H", "Connection: close"]  # one connection per request: see above
     for name, value in headers.items():
         command += ["-H", f"{name}: {value}"]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout

@@ -86,17 +86,19 @@ def build_columns(
     count: int,
     advance: Callable[[int], None] | None = None,
 ) -> dict[str, Array]:
-    """Every column for tickets ``0 … count-1``, a chunk at a time."""
-    chunks: list[Mapping[str, Array]] = []
+    """Every column for tickets ``0 … count-1``, a chunk at a time, written into arrays made
+    once (concatenating chunks would hold every column twice at the peak)."""
+    first = spec.build(lanes, np.arange(min(count, CHUNK) or 1, dtype=np.int64), catalog)
+    arrays = {name: np.empty(count, dtype=array.dtype) for name, array in first.items()}
     for start in range(0, count, CHUNK):
-        indexes = np.arange(start, min(count, start + CHUNK), dtype=np.int64)
-        chunks.append(spec.build(lanes, indexes, catalog))
+        stop = min(count, start + CHUNK)
+        chunk = first if start == 0 else spec.build(lanes, np.arange(start, stop), catalog)
+        for name, array in arrays.items():
+            array[start:stop] = chunk[name]
         if advance is not None:
-            advance(start + len(indexes))
+            advance(stop)
         time.sleep(0)  # under gevent, lets the worker answer /health between chunks
-    if not chunks:
-        return {name: array[:0] for name, array in spec.build(lanes, np.arange(1), catalog).items()}
-    return {name: np.concatenate([chunk[name] for chunk in chunks]) for name in chunks[0]}
+    return arrays
 
 
 def _columnar_store(

@@ -168,7 +168,7 @@ class TicketStore(Generic[T]):
         self._lock = threading.Lock()
 
     def _listing_order(self) -> Array:
-        rows = np.flatnonzero(self._alive)
+        rows = np.flatnonzero(self._alive).astype(np.int32)  # 4 bytes a ticket, not 8
         keys = self._table.spec.order
         if not keys or len(rows) < 2:
             return rows
