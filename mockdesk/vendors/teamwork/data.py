@@ -418,7 +418,8 @@ CUSTOMER_IDS = tuple(range(2001, 2121))  # its 120 customers; contact = customer
 CONTACT_OFFSET = 3000
 RECIPIENTS = tuple(sorted(f"{name.lower()}@{DESK_DOMAIN}" for name in INBOXES))
 NO_TASK = -1
-# ``spam_rules`` and ``tag_ids`` are bit sets: bit n is SPAM_RULES[n], tag id n + 1.
+# ``tag_ids`` is a bit set (bit n: tag id n + 1); spam rules are drawn as one (bit n:
+# SPAM_RULES[n]) and stored as the code of their set (``RULE_SETS``).
 RULE_BITS = {rule: 1 << n for n, rule in enumerate(SPAM_RULES)}
 # numbers of the columns' weights, as ``generate`` drew them before (status 1…6 and so on)
 _STATUS_WEIGHTS = (3, 6, 4, 1, 6, 3)
@@ -589,8 +590,8 @@ def build_columns(lanes: Lanes, indexes: Indexes, catalog: Catalog) -> dict[str,
         "deleted_by": deleted_by.astype(np.int16),
         "state": deleted.astype(np.uint8),
         "original_recipient": inbox_recipients()[inbox],
-        "spam_score": tenths.astype(np.int8),
-        "spam_rules": rules,
+        "spam_score": tenths.astype(np.int16),
+        "spam_rules": _RULE_CODES[rules],
         "tag_ids": tags,
         "task_ids": task.astype(np.int32),
     }
@@ -606,11 +607,6 @@ def inbox_recipients() -> npt.NDArray[np.uint8]:
     return np.asarray(
         [RECIPIENTS.index(f"{name.lower()}@{DESK_DOMAIN}") for name in INBOXES], dtype=np.uint8
     )
-
-
-def rule_bits(rules: tuple[str, ...]) -> int:
-    """A ticket's spam rules as the column's bit set (rules outside SPAM_RULES have no bit)."""
-    return sum(RULE_BITS.get(rule, 0) for rule in set(rules))
 
 
 def tag_bits(tag_ids: tuple[int, ...]) -> int:
@@ -647,17 +643,28 @@ def row(ticket: Ticket) -> dict[str, Any]:
         "state": ticket.state,
         "original_recipient": ticket.original_recipient,
         "spam_score": round(ticket.spam_score * 10),
-        "spam_rules": rule_bits(ticket.spam_rules),
+        "spam_rules": ticket.spam_rules,
         "tag_ids": tag_bits(ticket.tag_ids),
         "task_ids": ticket.task_ids[0] if ticket.task_ids else None,
     }
 
 
+# ``spam_rules`` is categorical over rule sets: every set of the ten rules, in the order of the
+# rules joined by commas (``orderBy=spam_rules``); a pinned ticket's other sets come after.
+RULE_SETS = tuple(sorted((rules_of(bits) for bits in range(1 << len(SPAM_RULES))), key=",".join))
+_RULE_CODES = np.zeros(1 << len(SPAM_RULES), dtype=np.uint16)
+for _code, _rules in enumerate(RULE_SETS):
+    _RULE_CODES[sum(RULE_BITS[rule] for rule in _rules)] = _code
+
 COLUMNS = ColumnSpec(
     build=build_columns,
     row=row,
     order=(("created_at", True), ("id", True)),
-    levels={"state": ("active", "deleted"), "original_recipient": RECIPIENTS},
+    levels={
+        "state": ("active", "deleted"),
+        "original_recipient": RECIPIENTS,
+        "spam_rules": RULE_SETS,
+    },
     times=COLUMN_TIMES,
 )
 
@@ -713,7 +720,7 @@ def generate(
         resolution_time_mins=thread.resolution_mins,
         happiness_survey_sent_at=survey_at,
         spam_score=tenths / 10,
-        spam_rules=rules_of(int(row["spam_rules"])),
+        spam_rules=tuple(row["spam_rules"]),
         customer_id=customer.id,
         contact_id=customer.contact_id,
         inbox_id=inbox.id,

@@ -26,7 +26,7 @@ import numpy as np
 import numpy.typing as npt
 
 from mockdesk.core.store import ColumnView, Criterion, Mask, Where
-from mockdesk.vendors.teamwork.data import CONTACT_OFFSET, SPAM_RULES
+from mockdesk.vendors.teamwork.data import CONTACT_OFFSET
 
 Predicate = Callable[[Any], bool]
 Array = npt.NDArray[Any]
@@ -98,13 +98,12 @@ class Column:
     ``kind``: ``int`` (whole numbers, -1 for null; ``offset`` is added first, so ``contact``
     reads the customer column), ``time`` (float Unix seconds, NaN for null; compared by UTC
     day), ``tenths`` (a number stored in tenths), ``level`` (a categorical string column),
-    ``bits`` (a bit set over ``universe``: a many-valued field, element ``universe[n]`` is bit
-    ``n``)."""
+    ``level`` columns of a many-valued field hold tuples: a level matches when any element
+    does."""
 
     name: str
     kind: str
     offset: int = 0
-    universe: tuple[Any, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -177,7 +176,7 @@ _TICKET: Mapping[str, Field] = {
         _attr("spam_rules"),
         _string,
         many=True,
-        column=Column("spam_rules", "bits", universe=SPAM_RULES),
+        column=Column("spam_rules", "level"),
     ),
     "customer": _relation("customer_id"),
     "contact": _relation("contact_id", "customer_id", CONTACT_OFFSET),
@@ -387,16 +386,12 @@ def _float(number: float) -> float:
         return float("inf") if number > 0 else float("-inf")
 
 
-def _bits_mask(leaf: _Leaf, column: Column, view: ColumnView) -> Array:
-    wanted = sum(1 << n for n, value in enumerate(column.universe) if leaf.test(value))
-    values = view[column.name]
-    found: Array = (values & np.asarray(wanted, dtype=values.dtype)) != 0
-    return found
-
-
 def _level_mask(leaf: _Leaf, column: Column, view: ColumnView) -> Array:
     levels = levels_of(view, column.name)
-    codes = [code for code, value in enumerate(levels) if leaf.test(value)]
+    if leaf.field.many:
+        codes = [code for code, values in enumerate(levels) if any(map(leaf.test, values))]
+    else:
+        codes = [code for code, value in enumerate(levels) if leaf.test(value)]
     return np.isin(view[column.name], codes)
 
 
@@ -413,7 +408,6 @@ _COLUMN_TESTS: Mapping[str, Callable[[_Leaf, Column, ColumnView], Array]] = {
     "int": _int_mask,
     "time": _time_mask,
     "tenths": _tenths_mask,
-    "bits": _bits_mask,
     "level": _level_mask,
 }
 

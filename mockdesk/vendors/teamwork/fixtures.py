@@ -1,5 +1,9 @@
 """A pinned ticket, written in the vendor's own response shape, read back into the same ticket
-type the generator builds: a fixture is a pasted response item."""
+type the generator builds: a fixture is a pasted response item.
+
+What the columns can hold bounds a few values (decisions, the vendor documents none): the id
+and a task id are at most 2³¹−1, ``spam_score`` lies in [-1000, 1000] (filtered and sorted as
+its tenth), and a ticket links at most one task."""
 
 from __future__ import annotations
 
@@ -21,6 +25,14 @@ class _Ref(Schema):
     type = fields.String(load_default=None)
 
 
+MAX_ID = 2**31 - 1  # ids and task ids are int32 columns
+
+
+class _Task(Schema):
+    id = fields.Integer(required=True, strict=True, validate=validate.Range(min=1, max=MAX_ID))
+    type = fields.String(load_default=None)
+
+
 def _ref_field(required: bool = False) -> fields.Field[Any]:
     if required:
         return fields.Nested(_Ref, required=True)
@@ -39,14 +51,14 @@ class TicketSchema(Schema):
     class Meta:
         unknown = EXCLUDE
 
-    id = fields.Integer(required=True, strict=True, validate=validate.Range(min=1))
+    id = fields.Integer(required=True, strict=True, validate=validate.Range(min=1, max=MAX_ID))
     subject = fields.String(required=True)
     previewText = fields.String(load_default="")
     originalRecipient = fields.String(load_default=None, allow_none=True)
     responseTimeMins = fields.Integer(load_default=0, strict=True)
     resolutionTimeMins = fields.Integer(load_default=0, strict=True)
     happinessSurveySentAt = _stamp()
-    spam_score = fields.Float(load_default=0.1)
+    spam_score = fields.Float(load_default=0.1, validate=validate.Range(-1000, 1000))
     spam_rules = fields.List(fields.String(), load_default=list)
     isRead = fields.Boolean(load_default=False)
     cc = fields.List(fields.String(), load_default=list)
@@ -68,7 +80,9 @@ class TicketSchema(Schema):
     businesshours = _ref_field()
     tags = fields.List(fields.Nested(_Ref), load_default=list)
     messages = fields.List(fields.Nested(_Ref), load_default=list)
-    tasks = fields.List(fields.Nested(_Ref), load_default=list)
+    tasks = fields.List(
+        fields.Nested(_Task), load_default=list, validate=validate.Length(max=1)
+    )  # the column holds one linked task, as every generated ticket has at most one
 
 
 _TABLES = {

@@ -17,8 +17,8 @@ import numpy as np
 import numpy.typing as npt
 
 from mockdesk.core.store import Selection
-from mockdesk.vendors.teamwork.data import Ticket, rules_of
-from mockdesk.vendors.teamwork.filtering import FIELDS
+from mockdesk.vendors.teamwork.data import Ticket
+from mockdesk.vendors.teamwork.filtering import FIELDS, levels_of
 
 Key = Callable[[Ticket], Any]
 Array = npt.NDArray[Any]
@@ -103,16 +103,7 @@ def _lowest_bit(values: Array) -> Array:
     return found
 
 
-def _rules_rank(values: Array) -> Array:
-    """A bit set of spam rules → the rank of its rules joined with commas."""
-    found: Array = _RULES_RANK[values.astype(np.int64) & 1023]
-    return found
-
-
 _LOWEST = np.asarray([-1] + [(n & -n).bit_length() for n in range(1, 1 << 16)], np.int64)
-_RULES_RANK = np.argsort(
-    np.argsort([",".join(rules_of(bits)) for bits in range(1024)], kind="stable"), kind="stable"
-).astype(np.int64)
 COLUMN_KEYS: Mapping[str, tuple[str, Callable[[Array], Array]]] = {
     **{
         name: (field.column.name, _plain)
@@ -125,7 +116,6 @@ COLUMN_KEYS: Mapping[str, tuple[str, Callable[[Array], Array]]] = {
     "deletedAt": ("deleted_at", _time),
     "happinessSurveySentAt": ("happiness_survey_sent_at", _time),
     "spam_score": ("spam_score", _plain),
-    "spam_rules": ("spam_rules", _rules_rank),
     "users.id": ("agent_id", _plain),
     "customers.id": ("customer_id", _plain),
     "priorities.id": ("priority_id", _plain),
@@ -187,8 +177,20 @@ def _positions(key: Array, ids: Array) -> Array:
     return ordered
 
 
+def _rules_key(matches: Selection[Ticket]) -> Array:
+    """Rule sets ranked by their rules joined with commas (pinned tickets' sets included)."""
+    levels = levels_of(matches.store.columns, "spam_rules")
+    joined = np.asarray([",".join(rules) for rules in levels], dtype=object)
+    rank = np.empty(len(levels), dtype=np.int64)
+    rank[np.argsort(joined, kind="stable")] = np.arange(len(levels))
+    found: Array = rank[matches.column("spam_rules").astype(np.int64)]
+    return found
+
+
 def sort_key(matches: Selection[Ticket], field: str) -> Array | None:
     """One sort key per match (None: the field has no column; built tickets are read)."""
+    if field == "spam_rules":
+        return _rules_key(matches)
     if field in COLUMN_KEYS:
         column, key = COLUMN_KEYS[field]
         return key(matches.column(column))

@@ -17,12 +17,14 @@ from hypothesis import strategies as st
 
 from mockdesk.core.dataset import Dataset, build_dataset
 from mockdesk.core.encoding import encode
+from mockdesk.core.fixtures import PinnedTicket
 from mockdesk.core.timeline import DATA_EPOCH, LAST_MOMENT
 from mockdesk.vendors.teamwork import SPEC, search
 from mockdesk.vendors.teamwork.data import COLUMNS, Ticket
 from mockdesk.vendors.teamwork.filtering import parse
 from mockdesk.vendors.teamwork.ordering import KEYS, ORDER_FIELDS, order
 from mockdesk.vendors.teamwork.search import SearchQuery
+from mockdesk.vendors.teamwork.serializer import serialize
 
 COUNT = 400
 
@@ -234,3 +236,34 @@ def test_every_ordering_equals_a_python_sort(wide: Dataset, field: str, mode: st
     ordered = order(matches, field, mode)
     assert [t.id for t in ordered[: len(ordered)]] == expected
     assert [t.id for t in ordered[10:20]] == expected[10:20]
+
+
+def test_pinned_tickets_join_the_columns_and_the_oracles_hold(wide: Dataset) -> None:
+    """Pinned tickets (as runtime ones) are appended rows: filters and orderings answered by
+    the columns still equal a scan over the built tickets."""
+    first, second = serialize(wide.store.ticket(5)), serialize(wide.store.ticket(9))
+    pinned = [
+        {**first, "id": 7, "spam_score": 2.2, "spam_rules": ["SPF_PASS", "CUSTOM_RULE"],
+         "state": "deleted", "deletedAt": "2026-10-30T10:00:00.000Z",
+         "deletedBy": {"id": 301, "type": "users"}, "originalRecipient": "odd@example.com",
+         "tasks": [{"id": 42, "type": "tasks"}]},
+        {**second, "id": wide.store.ticket(3).id, "agent": None, "priority": None},
+    ]  # fmt: skip
+    dataset = build_dataset(
+        SPEC.data, "teamwork", 0, COUNT, [PinnedTicket(f"test {n}", raw) for n, raw in
+                                          enumerate(pinned)],
+    )  # fmt: skip
+    assert dataset.store.get(7) is not None and len(dataset.store) == COUNT + 1
+    specs = [*_specs(dataset), {"originalRecipient": {"$gte": "p"}}, {"id": {"$lt": 100}}]
+    for spec in specs:
+        assert _ids_by_columns(dataset, spec) == _ids_by_scan(dataset, spec), spec
+    for field in ("createdAt", "updatedAt", "deletedAt", "originalRecipient", "tasks.id",
+                  "users.name", "spam_score", "priority"):  # fmt: skip
+        every = dataset.store.select([])
+        expected = sorted(every, key=lambda t: _python_key(field, t))
+        assert [t.id for t in order(every, field, "asc")[:]] == [t.id for t in expected], field
+
+
+def _python_key(field: str, ticket: Ticket) -> tuple[Any, ...]:
+    value = KEYS[field](ticket)
+    return (0, 0, ticket.id) if value is None else (1, value, ticket.id)
