@@ -155,6 +155,10 @@ class Credentials:
     def forget_issued(self) -> None:
         self._issued.clear()
 
+    def issued_token(self, token: str) -> IssuedToken | None:
+        """An issued token by its text (a shared table looks further than this process)."""
+        return self._issued.get(token)
+
     def identify_or_refuse(self, header: str | None, policy: AuthPolicy) -> Principal:
         """The caller behind ``header`` under ``policy``; :class:`Unauthenticated` when none."""
         if not header:
@@ -210,7 +214,7 @@ class Credentials:
     def _token_principal(self, token: str, policy: AuthPolicy) -> Principal:
         if token in self._tokens:
             return self._tokens[token]
-        issued = self._issued.get(token)
+        issued = self.issued_token(token)
         if issued is None or issued.issuer not in (None, policy.token_issuer):
             raise Unauthenticated(AuthFailure.INVALID)
         if self.clock() >= issued.expires_at:

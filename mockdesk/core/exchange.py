@@ -65,6 +65,7 @@ def open_exchange() -> Response | None:
     """The app's ``before_request``: this request's exchange, its vendor found by path. An
     unusable tenant name is answered here, in mockdesk's own 400 shape (not a vendor's)."""
     state = current_state()
+    state.sync()  # what other workers changed (one round trip with shared state)
     spec = state.vendor_for_path(request.path)
     url = RequestUrl(
         request.scheme, request.host, request.path, request.query_string.decode("latin-1")

@@ -33,6 +33,7 @@ and JSON object keys whose names are secret (``client_secret``, ``password``, ``
 from __future__ import annotations
 
 import json
+import os
 import re
 import threading
 from collections import deque
@@ -126,6 +127,7 @@ class JournalEntry:
     fault: int | None
     tenant: str
     response: dict[str, Any]  # {"status": int, "body": str}; not in the issue's list
+    worker: int = 0  # the pid of the process (gunicorn worker) that served the request
 
     def as_dict(self) -> dict[str, Any]:
         """The entry as ``GET /__mockdesk/requests`` lists it."""
@@ -144,6 +146,7 @@ class JournalEntry:
             "fault": self.fault,
             "tenant": self.tenant,
             "response": dict(self.response),
+            "worker": self.worker,
         }
 
 
@@ -244,27 +247,9 @@ class Journal:
 
     def record(self, observed: Observed) -> JournalEntry:
         """Redact, cap and store one request; offer it to subscribers. Returns the entry."""
-        query = redact_query(_text(observed.query_string))
-        headers = redact_headers(observed.headers)
-        body = redact_body(_cap_text(observed.body, self.body_cap), observed.content_type)
-        response_body = _cap_text(observed.response_body, self.body_cap)
+        fields = self.prepare(observed)
         with self._lock:
-            entry = JournalEntry(
-                id=self._next_id,
-                time=format_rfc3339(observed.at),
-                vendor=observed.vendor,
-                method=_clean(observed.method.upper()),
-                path=_clean(observed.path),
-                query=query,
-                headers=headers,
-                body=body,
-                status=observed.status,
-                duration_ms=round(observed.duration_ms, 3),
-                credential=observed.credential,
-                fault=observed.fault,
-                tenant=observed.tenant,
-                response={"status": observed.status, "body": response_body},
-            )
+            entry = JournalEntry(id=self._next_id, **fields)
             self._next_id += 1
             entries = self._entries.get(observed.tenant)
             if entries is None:
@@ -275,10 +260,38 @@ class Journal:
             if self._total > (self.total_capacity or 0):  # the busiest gives up its oldest
                 max(self._entries.values(), key=len).popleft()
                 self._total -= 1
+        self.offer(entry)
+        return entry
+
+    def prepare(self, observed: Observed) -> dict[str, Any]:
+        """Every field of the entry for ``observed`` but its id: redacted, capped, JSON-ready
+        (shared journals store exactly this, with the id they draw)."""
+        return {
+            "time": format_rfc3339(observed.at),
+            "vendor": observed.vendor,
+            "method": _clean(observed.method.upper()),
+            "path": _clean(observed.path),
+            "query": redact_query(_text(observed.query_string)),
+            "headers": redact_headers(observed.headers),
+            "body": redact_body(_cap_text(observed.body, self.body_cap), observed.content_type),
+            "status": observed.status,
+            "duration_ms": round(observed.duration_ms, 3),
+            "credential": observed.credential,
+            "fault": observed.fault,
+            "tenant": observed.tenant,
+            "response": {
+                "status": observed.status,
+                "body": _cap_text(observed.response_body, self.body_cap),
+            },
+            "worker": os.getpid(),
+        }
+
+    def offer(self, entry: JournalEntry) -> None:
+        """Hand a new entry to this process's subscribers."""
+        with self._lock:
             subscribers = list(self._subscribers)
         for subscriber in subscribers:
             subscriber._offer(entry)
-        return entry
 
     def entries(
         self, tenant: str, where: JournalFilter | None = None, limit: int | None = None

@@ -117,6 +117,11 @@ class CounterStore:
             return self._redis.windows(clock, tenant)
         return MovingWindows(clock)
 
+    @property
+    def client(self) -> Any:
+        """The Redis client (None in memory), for the rest of the shared state."""
+        return None if self._redis is None else self._redis.client
+
     def healthy(self) -> bool:
         """Whether the storage answers now (always True in memory). Never raises."""
         return self._redis.healthy() if self._redis else True
@@ -210,6 +215,10 @@ class RedisStorage:
             reason = " ".join(str(error).split()) or type(error).__name__
             raise StorageError(f"state: cannot use {_redacted(uri)}: {reason}"[:300]) from None
         return cls(uri, client)
+
+    @property
+    def client(self) -> Any:
+        return self._client
 
     def windows(self, clock: Callable[[], float], tenant: str = "default") -> RedisWindows:
         return RedisWindows(self, clock, tenant)

@@ -5,6 +5,11 @@ mutated. What changes at run time (rate-limit windows and limit overrides, issue
 rules, the journal, the clock, runtime tickets) lives in :class:`~mockdesk.core.tenants.Tenant`s,
 one per ``X-Mockdesk-Tenant`` value. Every change goes through a method, under a lock: the admin
 API, the pytest plugin and the tests call methods, never the dicts.
+
+With ``--state redis://…`` the same interfaces are backed by Redis (:mod:`mockdesk.core.shared`):
+every request starts with :meth:`MockdeskState.sync`, which reloads whatever another worker or
+replica changed, and the server's seed is shared too (a replica joining keeps the seed Redis
+holds; a reset to a seed through any worker switches them all).
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from mockdesk.core.dataset import Dataset
 from mockdesk.core.fixtures import read_fixture_files
 from mockdesk.core.journal import Journal
 from mockdesk.core.ratelimit import CounterStore, parse_limit
+from mockdesk.core.shared import SharedJournal, SharedState, SharedTenantBook
 from mockdesk.core.shelf import DatasetShelf
 from mockdesk.core.tenants import Tenant, TenantBook
 from mockdesk.core.vendor import VendorSpec
@@ -43,12 +49,23 @@ class MockdeskState:
 
     def __post_init__(self) -> None:
         self.counters = CounterStore(self.settings.state)
-        self.tenants = TenantBook(
-            Journal(capacity=self.settings.journal_size),
-            make_credentials=self._credentials,
-            make_windows=self._windows,
-        )
         self.seed = self.settings.seed
+        self.shared: SharedState | None = None
+        if self.counters.client is not None:
+            self.shared = SharedState(self.counters.client)
+            self.seed = self.shared.adopt_seed(self.seed)
+            self.tenants = SharedTenantBook(
+                self.shared,
+                SharedJournal(self.shared, self.settings.journal_size),
+                make_credentials=self._credentials,
+                make_windows=self._windows,
+            )
+        else:
+            self.tenants = TenantBook(
+                Journal(capacity=self.settings.journal_size),
+                make_credentials=self._credentials,
+                make_windows=self._windows,
+            )
         self.shelf = DatasetShelf(
             self.vendors,
             self.settings.tickets,
@@ -86,10 +103,29 @@ class MockdeskState:
 
     # run-time state
 
+    def sync(self) -> None:
+        """Take in what other workers changed (shared state; nothing to do in memory)."""
+        if self.shared is None:
+            return
+        changes = self.shared.changes()
+        if not changes:
+            return
+        if "seed" in changes:
+            stored = self.shared.seed()
+            with self._lock:
+                self.seed = self.seed if stored is None else stored
+        if "reset" in changes:
+            with self._lock:
+                self.crashes.clear()
+        assert isinstance(self.tenants, SharedTenantBook)
+        self.tenants.apply(changes)
+
     def reset(self, seed: int | None = None) -> None:
         """Back to a fresh server: every tenant's state, the journal, limits; data for ``seed``."""
         if seed is not None:
             self.datasets_for(seed)
+            if self.shared is not None:
+                self.shared.set_seed(seed)
         with self._lock:
             if seed is not None:
                 self.seed = seed

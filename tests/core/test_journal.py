@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import threading
 from collections.abc import Iterable
 from dataclasses import replace
@@ -63,6 +64,7 @@ def test_entry_has_every_documented_field() -> None:
         "fault": 7,
         "tenant": "default",
         "response": {"status": 200, "body": ""},
+        "worker": os.getpid(),
     }
     json.dumps(entry)  # JSON-ready as is
 

@@ -1,0 +1,650 @@
+"""Run-time state in Redis (``--state redis://…``): one server across workers and replicas.
+
+Each concern keeps one interface: the in-memory class (today's code) and a subclass here that
+keeps the truth in Redis and a local copy for reading, chosen by :class:`MockdeskState` from the
+state URL. Nothing is copied between the two: the subclasses reuse the memory classes' logic
+(matching, redaction, clock arithmetic, token checks) and only change where data is kept.
+
+**Versions.** Every change bumps a field of one hash (``mockdesk:versions``: ``seed``,
+``reset``, ``tenants``, ``t:<tenant>:clock|faults|meta|tokens``) and one counter
+(``mockdesk:gen``) in the same transaction as the data. A request first reads the counter
+(:meth:`SharedState.sync`, one ``GET``); only when it moved does the worker read the hash and
+reload the parts whose version changed. So a vendor request costs: that ``GET``, the rate-limit
+script (:mod:`mockdesk.core.ratelimit`) and the journal script: three round trips, plus one
+fault script when the tenant has fault rules, plus one ``HGET`` for an issued token this worker
+has not seen yet.
+
+**Atomic where it matters.** Fault rules fire in a Lua script that counts and removes a rule
+in one step, so ``times: 2`` fires exactly twice across every worker; the journal's ids come
+from one counter in the recording script; windows are one script already. A clock or limit
+change is a value written whole (last writer wins, as in one process).
+
+**Redis down.** Reads fall back to the local copy (a warning logged by the storage); a sync
+that fails is retried at the next request.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from limits import RateLimitItem
+from marshmallow import ValidationError
+
+from mockdesk.core.auth import Credentials, IssuedToken, Principal
+from mockdesk.core.clock import ClockCommand, MockClock
+from mockdesk.core.faults import FaultBook, FaultDecision, FaultRule, RequestFacts, RuleSpec
+from mockdesk.core.journal import (
+    ALL_TENANTS,
+    Journal,
+    JournalEntry,
+    JournalFilter,
+    Observed,
+    Subscription,
+)
+from mockdesk.core.ratelimit import parse_limit
+from mockdesk.core.runtime import RuntimeTickets
+from mockdesk.core.tenants import DEFAULT_TENANT, Tenant, TenantBook, TenantError, tenant_name
+
+log = logging.getLogger("mockdesk.storage")
+
+PREFIX = "mockdesk:"
+VERSIONS = PREFIX + "versions"
+GEN = PREFIX + "gen"
+SEED = PREFIX + "seed"
+TENANTS = PREFIX + "tenants"
+FAULT_IDS = PREFIX + "fault-ids"
+JOURNAL_IDS = PREFIX + "journal-ids"
+JOURNAL_TENANTS = PREFIX + "journal-tenants"
+JOURNAL_CHANNEL = PREFIX + "journal-feed"
+
+# KEYS: specs, times, fired, versions, gen. ARGV: version field, then candidate rule ids in
+# order. The first candidate still stored fires: its count goes up and, once used up, it is
+# removed (and the version bumped, so every worker drops it). Returns {id, fired} or nil.
+_PICK = """
+for i = 2, #ARGV do
+  local id = ARGV[i]
+  if redis.call('HEXISTS', KEYS[1], id) == 1 then
+    local fired = redis.call('HINCRBY', KEYS[3], id, 1)
+    local times = redis.call('HGET', KEYS[2], id)
+    if times and times ~= '' and fired >= tonumber(times) then
+      redis.call('HDEL', KEYS[1], id)
+      redis.call('HDEL', KEYS[2], id)
+      redis.call('HDEL', KEYS[3], id)
+      redis.call('HINCRBY', KEYS[4], ARGV[1], 1)
+      redis.call('INCR', KEYS[5])
+    end
+    return {tonumber(id), fired}
+  end
+end
+return false
+"""
+
+# KEYS: ids, entries list, tenants set, channel. ARGV: tenant, capacity, entry JSON (no id).
+# Stored and published as "<id> <json>"; returns the id.
+_RECORD = """
+local id = redis.call('INCR', KEYS[1])
+local line = id .. ' ' .. ARGV[3]
+-- trimmed only when over: an LTRIM that removes nothing still costs ~0.5 ms on a long list
+if redis.call('RPUSH', KEYS[2], line) > tonumber(ARGV[2]) then
+  redis.call('LTRIM', KEYS[2], -tonumber(ARGV[2]), -1)
+end
+redis.call('SADD', KEYS[3], ARGV[1])
+redis.call('PUBLISH', KEYS[4], line)
+return id
+"""
+
+# KEYS: tenants set, versions, gen. ARGV: name, maximum. 1 added, 0 known, -1 full.
+_JOIN = """
+if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 1 then return 0 end
+if redis.call('SCARD', KEYS[1]) >= tonumber(ARGV[2]) then return -1 end
+redis.call('SADD', KEYS[1], ARGV[1])
+return 1
+"""
+
+
+def tenant_key(name: str, part: str) -> str:
+    """A tenant's key for ``part``; length-prefixed, so no name can spell another's key."""
+    return f"{PREFIX}t:{len(name)}:{name}:{part}"
+
+
+class SharedState:
+    """The Redis client, the version bookkeeping and the per-request sync of one process."""
+
+    def __init__(self, client: Any) -> None:
+        self.client = client
+        self._gen: bytes | None = None
+        self._seen: dict[bytes, bytes] = {}
+        self._lock = threading.Lock()
+        self.pick = client.register_script(_PICK)
+        self.record = client.register_script(_RECORD)
+        self.join = client.register_script(_JOIN)
+
+    def publish(self, write: Callable[[Any], object], *fields: str) -> list[Any]:
+        """Run ``write(pipeline)`` and bump ``fields`` in one transaction; its results."""
+        pipe = self.client.pipeline(transaction=True)
+        write(pipe)
+        for name in fields:
+            pipe.hincrby(VERSIONS, name, 1)
+        pipe.incr(GEN)
+        results: list[Any] = pipe.execute()
+        return results
+
+    def changes(self) -> set[str]:
+        """The version fields that moved since the last call (one ``GET`` when none did)."""
+        try:
+            gen = self.client.get(GEN)
+            if gen == self._gen:
+                return set()
+            versions: dict[bytes, bytes] = self.client.hgetall(VERSIONS)
+        except Exception as error:  # Redis down: keep the local copies, try again next time
+            log.debug("state sync failed: %s", type(error).__name__)
+            return set()
+        with self._lock:
+            seen, self._seen, self._gen = self._seen, versions, gen
+        moved = {k for k in versions.keys() | seen.keys() if versions.get(k) != seen.get(k)}
+        return {name.decode() for name in moved}
+
+    def seed(self) -> int | None:
+        value = self.client.get(SEED)
+        return None if value is None else int(value)
+
+    def adopt_seed(self, seed: int) -> int:
+        """The server's seed: the one Redis holds (a replica joins the server as it is), else
+        ``seed``, which this process then stores."""
+        self.client.set(SEED, seed, nx=True)
+        stored = self.seed()
+        if stored is not None and stored != seed:
+            log.warning(
+                "seed %s from the shared state (not %s); a reset with a seed changes it",
+                stored,
+                seed,
+            )
+        return seed if stored is None else stored
+
+    def set_seed(self, seed: int) -> None:
+        self.publish(lambda pipe: pipe.set(SEED, seed), "seed")
+
+    def wipe(self) -> None:
+        """Every tenant's state gone (a server reset); the id counters keep counting."""
+        keep = {GEN.encode(), VERSIONS.encode(), SEED.encode(), FAULT_IDS.encode()}
+        keep.add(JOURNAL_IDS.encode())
+        doomed = [k for k in self.client.scan_iter(match=PREFIX + "*", count=500) if k not in keep]
+        for start in range(0, len(doomed), 500):
+            self.client.delete(*doomed[start : start + 500])
+        self.publish(lambda pipe: None, "reset")
+
+
+# --- the clock -------------------------------------------------------------------------------
+
+
+class SharedClock(MockClock):
+    """A tenant's clock whose offset and frozen instant live in Redis (real time is each
+    machine's own, as it is for every process)."""
+
+    def __init__(self, shared: SharedState, tenant: str) -> None:
+        super().__init__()
+        self._shared = shared
+        self._key = tenant_key(tenant, "clock")
+        self._field = f"t:{tenant}:clock"
+
+    def advance(self, seconds: float) -> float:
+        moved = super().advance(seconds)
+        self._store()
+        return moved
+
+    def set(self, moment: Any) -> float:
+        moved = super().set(moment)
+        self._store()
+        return moved
+
+    def freeze(self, frozen: bool = True) -> None:
+        super().freeze(frozen)
+        self._store()
+
+    def reset(self) -> None:
+        super().reset()
+        self._shared.publish(lambda pipe: pipe.delete(self._key), self._field)
+
+    def apply(self, command: ClockCommand) -> None:
+        super().apply(command)
+        self._store()
+
+    def reload(self) -> None:
+        offset, frozen = self._shared.client.hmget(self._key, "offset", "frozen")
+        with self._lock:
+            self._offset = float(offset) if offset else 0.0
+            self._frozen_at = float(frozen) if frozen else None
+
+    def _store(self) -> None:
+        with self._lock:
+            frozen = "" if self._frozen_at is None else repr(self._frozen_at)
+            mapping = {"offset": repr(self._offset), "frozen": frozen}
+
+        def write(pipe: Any) -> None:
+            pipe.delete(self._key)
+            pipe.hset(self._key, mapping=mapping)
+
+        self._shared.publish(write, self._field)
+
+
+# --- fault rules -----------------------------------------------------------------------------
+
+
+class SharedFaultBook(FaultBook):
+    """A tenant's rules in Redis; the local copy only says which rules could match, the Lua
+    script decides which one fires (and counts it) for every worker at once."""
+
+    def __init__(self, shared: SharedState, tenant: str, seed: int | str | None = None) -> None:
+        super().__init__(seed=seed)
+        self._shared = shared
+        self._keys = [tenant_key(tenant, part) for part in ("faults", "times", "fired")]
+        self._field = f"t:{tenant}:faults"
+
+    def add(self, spec: RuleSpec) -> FaultRule:
+        if len(self.stored()) >= self._max_rules:
+            raise ValidationError(
+                {"_schema": [f"at most {self._max_rules} fault rules; remove some first"]}
+            )
+        rule_id = int(self._shared.client.incr(FAULT_IDS))
+        specs, times, _ = self._keys
+        text = json.dumps(spec.as_dict())
+        count = "" if spec.times is None else str(spec.times)
+
+        def write(pipe: Any) -> None:
+            pipe.hset(specs, rule_id, text)
+            pipe.hset(times, rule_id, count)
+
+        self._shared.publish(write, self._field)
+        self.reload()
+        return FaultRule(rule_id, spec)
+
+    def pick(self, facts: RequestFacts) -> FaultDecision | None:
+        if not self._rules:
+            return None
+        with self._lock:
+            candidates = [
+                rule
+                for rule in self._rules
+                if rule.spec.matches(facts)
+                and (rule.spec.probability >= 1.0 or self._rng.random() < rule.spec.probability)
+            ]
+        if not candidates:
+            return None
+        try:
+            fired = self._shared.pick(
+                keys=[*self._keys, VERSIONS, GEN],
+                args=[self._field, *(rule.id for rule in candidates)],
+            )
+        except Exception as error:
+            log.warning("fault rules unreachable (%s); no fault applied", type(error).__name__)
+            return None
+        if not fired:
+            return None
+        rule = next(rule for rule in candidates if rule.id == int(fired[0]))
+        spec = rule.spec
+        delay_ms = spec.delay_ms or 0.0
+        if spec.delay is not None:
+            with self._lock:
+                delay_ms = spec.delay.sample_ms(self._rng)
+        return FaultDecision(rule.id, spec.error, delay_ms, spec.transport)
+
+    def rules(self) -> list[FaultRule]:
+        return self.stored()
+
+    def get(self, rule_id: int) -> dict[str, Any] | None:
+        found = [rule for rule in self.stored() if rule.id == rule_id]
+        return found[0].as_dict() if found else None
+
+    def remove(self, rule_id: int) -> bool:
+        results = self._shared.publish(
+            lambda pipe: [pipe.hdel(key, rule_id) for key in self._keys], self._field
+        )
+        self.reload()
+        return bool(results[0])
+
+    def clear(self) -> None:
+        self._shared.publish(lambda pipe: pipe.delete(*self._keys), self._field)
+        with self._lock:
+            self._rules = []
+            self._rng.seed(self._seed)
+
+    def reload(self) -> None:
+        rules = self.stored()
+        with self._lock:
+            self._rules = rules
+
+    def stored(self) -> list[FaultRule]:
+        """The rules in Redis, in the order added, with how often each has fired."""
+        pipe = self._shared.client.pipeline(transaction=False)
+        for key in self._keys:
+            pipe.hgetall(key)
+        specs, _, fired = pipe.execute()
+        rules = []
+        for raw_id, text in specs.items():
+            rule_id = int(raw_id)
+            spec = RuleSpec.from_json(json.loads(text))
+            rules.append(FaultRule(rule_id, spec, int(fired.get(raw_id, 0))))
+        return sorted(rules, key=lambda rule: rule.id)
+
+
+# --- the journal -----------------------------------------------------------------------------
+
+
+class SharedJournal(Journal):
+    """Every tenant's entries in Redis lists (``capacity`` each, the oldest dropped), ids from
+    one counter, new entries published to every process's feed subscribers."""
+
+    def __init__(self, shared: SharedState, capacity: int) -> None:
+        super().__init__(capacity=capacity)
+        self._shared = shared
+        self._listener: threading.Thread | None = None
+
+    def record(self, observed: Observed) -> JournalEntry:
+        fields = self.prepare(observed)
+        text = json.dumps(fields, ensure_ascii=False)
+        keys = [JOURNAL_IDS, _entries_key(observed.tenant), JOURNAL_TENANTS, JOURNAL_CHANNEL]
+        try:
+            entry_id = int(
+                self._shared.record(keys=keys, args=[observed.tenant, self.capacity, text])
+            )
+        except Exception as error:
+            log.warning("journal unreachable (%s); entry not kept", type(error).__name__)
+            entry_id = 0
+        return JournalEntry(id=entry_id, **fields)
+
+    def entries(
+        self, tenant: str, where: JournalFilter | None = None, limit: int | None = None
+    ) -> list[JournalEntry]:
+        where = where or JournalFilter()
+        client = self._shared.client
+        if tenant == ALL_TENANTS:
+            names = sorted(name.decode() for name in client.smembers(JOURNAL_TENANTS))
+        else:
+            names = [tenant]
+        pipe = client.pipeline(transaction=False)
+        for name in names:
+            pipe.lrange(_entries_key(name), 0, -1)
+        pool = sorted((_parse(line) for lines in pipe.execute() for line in lines), key=_id)
+        found = [entry for entry in pool if where.matches(entry)]
+        return found[-limit:] if limit is not None and limit >= 0 else found
+
+    def clear(self, tenant: str | None = None) -> None:
+        client = self._shared.client
+        if tenant is None or tenant == ALL_TENANTS:
+            names = [name.decode() for name in client.smembers(JOURNAL_TENANTS)]
+            client.delete(JOURNAL_TENANTS, *(_entries_key(name) for name in names))
+        else:
+            client.pipeline().delete(_entries_key(tenant)).srem(JOURNAL_TENANTS, tenant).execute()
+
+    def subscribe(self, tenant: str = ALL_TENANTS, maxsize: int = 256) -> Subscription:
+        subscription = super().subscribe(tenant, maxsize)
+        with self._lock:
+            if self._listener is None or not self._listener.is_alive():
+                self._listener = threading.Thread(target=self._listen, daemon=True)
+                self._listener.start()
+        return subscription
+
+    def _listen(self) -> None:
+        """Offer every worker's new entries to this process's subscribers, while it has any."""
+        pubsub = self._shared.client.pubsub(ignore_subscribe_messages=True)
+        try:
+            pubsub.subscribe(JOURNAL_CHANNEL)
+            while self.subscriber_count():
+                message = pubsub.get_message(timeout=1.0)
+                if message and message.get("type") == "message":
+                    self.offer(_parse(message["data"]))
+        except Exception as error:
+            log.warning("journal feed lost Redis (%s)", type(error).__name__)
+        finally:
+            pubsub.close()
+            with self._lock:
+                self._listener = None
+
+
+def _entries_key(tenant: str) -> str:
+    return tenant_key(tenant, "journal")
+
+
+def _parse(line: bytes) -> JournalEntry:
+    raw_id, _, text = line.partition(b" ")
+    return JournalEntry(id=int(raw_id), **json.loads(text))
+
+
+def _id(entry: JournalEntry) -> int:
+    return entry.id
+
+
+# --- issued tokens ---------------------------------------------------------------------------
+
+
+class SharedCredentials(Credentials):
+    """Issued tokens in a Redis hash; each worker caches those it has met, and drops its cache
+    when a token is expired or forgotten anywhere."""
+
+    def __init__(self, shared: SharedState, tenant: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._shared = shared
+        self._key = tenant_key(tenant, "tokens")
+        self._field = f"t:{tenant}:tokens"
+
+    def issue(
+        self,
+        principal: Principal,
+        ttl_seconds: int,
+        scopes: Iterable[str],
+        issuer: str | None = None,
+    ) -> str:
+        token = super().issue(principal, ttl_seconds, scopes, issuer)
+        self._shared.client.hset(self._key, token, _token_text(self._issued[token]))
+        return token
+
+    def issued_token(self, token: str) -> IssuedToken | None:
+        found = self._issued.get(token)
+        if found is not None:
+            return found
+        try:
+            text = self._shared.client.hget(self._key, token)
+        except Exception:
+            return None
+        if text is None:
+            return None
+        issued = _token_from(text)
+        self._issued[token] = issued
+        return issued
+
+    def expire_issued(self) -> int:
+        now = self.clock()
+        stored = {
+            token.decode(): _token_from(text)
+            for token, text in self._shared.client.hgetall(self._key).items()
+        }
+        expired = {
+            token: _token_text(IssuedToken(issued.principal, issued.issuer, now))
+            for token, issued in stored.items()
+        }
+        if expired:
+            self._shared.publish(lambda pipe: pipe.hset(self._key, mapping=expired), self._field)
+        self.reload()
+        return len(expired)
+
+    def forget_issued(self) -> None:
+        self._shared.publish(lambda pipe: pipe.delete(self._key), self._field)
+        self.reload()
+
+    def reload(self) -> None:
+        self._issued.clear()
+
+
+def _token_text(issued: IssuedToken) -> str:
+    principal = issued.principal
+    return json.dumps([principal.name, sorted(principal.scopes), issued.issuer, issued.expires_at])
+
+
+def _token_from(text: bytes) -> IssuedToken:
+    name, scopes, issuer, expires_at = json.loads(text)
+    return IssuedToken(Principal(name, frozenset(scopes)), issuer, float(expires_at))
+
+
+# --- tenants ---------------------------------------------------------------------------------
+
+
+class SharedTenant(Tenant):
+    """A tenant whose limit overrides and seed live in Redis (its parts share themselves)."""
+
+    shared: SharedState | None = None
+
+    def set_limit(self, slug: str, limit: RateLimitItem | None) -> None:
+        super().set_limit(slug, limit)
+        text = "off" if limit is None else f"{limit.amount} per {limit.multiples} "
+        text += "" if limit is None else limit.GRANULARITY.name
+        self._publish(lambda pipe: pipe.hset(self._meta, f"limit:{slug}", text))
+
+    def reset(self, seed: int | None = None) -> None:
+        super().reset(seed)
+
+        def write(pipe: Any) -> None:
+            pipe.delete(self._meta)
+            if seed is not None:
+                pipe.hset(self._meta, "seed", seed)
+
+        self._publish(write)
+
+    def reload(self, part: str) -> None:
+        """Read one part again after another worker changed it."""
+        if part == "meta":
+            assert self.shared is not None
+            meta = self.shared.client.hgetall(self._meta)
+            limits = {
+                key.decode()[len("limit:") :]: parse_limit(value.decode())
+                for key, value in meta.items()
+                if key.startswith(b"limit:")
+            }
+            with self._lock:
+                self._limits = limits
+                self.seed = int(meta[b"seed"]) if b"seed" in meta else None
+            return
+        target = {"clock": self.clock, "faults": self.faults, "tokens": self.credentials}.get(part)
+        if isinstance(target, SharedClock | SharedFaultBook | SharedCredentials):
+            target.reload()
+
+    def reload_all(self) -> None:
+        for part in ("meta", "clock", "faults", "tokens"):
+            self.reload(part)
+
+    @property
+    def _meta(self) -> str:
+        return tenant_key(self.name, "meta")
+
+    def _publish(self, write: Callable[[Any], object]) -> None:
+        assert self.shared is not None
+        self.shared.publish(write, f"t:{self.name}:meta")
+
+
+class SharedTenantBook(TenantBook):
+    """Tenants known to every worker: names in a Redis set (at most ``max_tenants`` across all
+    of them); each worker builds its local objects on first use and reloads them on change."""
+
+    def __init__(self, shared: SharedState, journal: SharedJournal, **kwargs: Any) -> None:
+        self._shared = shared
+        super().__init__(journal, **kwargs)
+
+    def get(self, header: str | None) -> Tenant:
+        name = tenant_name(header)
+        with self._lock:
+            tenant = self._tenants.get(name)
+        if tenant is not None:
+            return tenant
+        if name != DEFAULT_TENANT:
+            joined = self._shared.join(keys=[TENANTS], args=[name, self._max - 1])
+            if int(joined) < 0:
+                raise TenantError(
+                    f"at most {self._max} tenants at once; free one with "
+                    "DELETE /__mockdesk/tenants/<name>"
+                )
+        fresh = self._fresh(name)
+        with self._lock:
+            tenant = self._tenants.setdefault(name, fresh)
+        return tenant
+
+    def find(self, name: str) -> Tenant | None:
+        if name != DEFAULT_TENANT and not self._shared.client.sismember(TENANTS, name):
+            return None
+        return self.get(name)
+
+    def names(self) -> list[str]:
+        stored = {name.decode() for name in self._shared.client.smembers(TENANTS)}
+        return sorted(stored | {DEFAULT_TENANT})
+
+    def drop(self, header: str | None) -> bool:
+        name = tenant_name(header)
+        if name == DEFAULT_TENANT:
+            self.default.reset()
+            return True
+        if not self._shared.client.sismember(TENANTS, name):
+            return False
+        self.get(name).reset()  # clears its parts and shared counters
+        self._shared.publish(lambda pipe: pipe.srem(TENANTS, name), "tenants")
+        with self._lock:
+            self._tenants.pop(name, None)
+        return True
+
+    def reset_all(self) -> Tenant:
+        self._shared.wipe()
+        for tenant in self._tenants.values():
+            tenant.windows.forget()
+        return self.refresh_all()
+
+    def refresh_all(self) -> Tenant:
+        """After a server reset anywhere: only the default tenant, read again."""
+        with self._lock:
+            self._tenants = {DEFAULT_TENANT: self._tenants[DEFAULT_TENANT]}
+            default = self._tenants[DEFAULT_TENANT]
+        assert isinstance(default, SharedTenant)
+        default.reload_all()
+        return default
+
+    def apply(self, changes: set[str]) -> None:
+        """Reload what other workers changed (``changes``: version fields that moved)."""
+        if "reset" in changes:
+            self.refresh_all()
+        if "tenants" in changes:
+            stored = {name.decode() for name in self._shared.client.smembers(TENANTS)}
+            with self._lock:
+                for name in [n for n in self._tenants if n != DEFAULT_TENANT]:
+                    if name not in stored:
+                        del self._tenants[name]
+        for change in changes:
+            if not change.startswith("t:"):
+                continue
+            name, _, part = change[2:].rpartition(":")
+            with self._lock:
+                tenant = self._tenants.get(name)
+            if isinstance(tenant, SharedTenant):
+                tenant.reload(part)
+
+    def _fresh(self, name: str, seed: int | None = None) -> Tenant:
+        shared = self._shared
+        clock = SharedClock(shared, name)
+        fault_seed = None if self._fault_seed is None else f"{self._fault_seed}:{name}"
+        tenant = SharedTenant(
+            name=name,
+            clock=clock,
+            faults=SharedFaultBook(shared, name, seed=fault_seed),
+            windows=self._make_windows(clock, name),
+            runtime=RuntimeTickets(),
+            journal=self.journal.view(name),
+            credentials=SharedCredentials(
+                shared, name, clock=clock, defaults=self._defaults(clock)
+            ),
+            seed=seed,
+        )
+        tenant.shared = shared
+        tenant.reload_all()
+        return tenant
+
+    def _defaults(self, clock: MockClock) -> Any:
+        return self._make_credentials(clock).defaults
