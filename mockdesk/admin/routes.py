@@ -19,6 +19,7 @@ from mockdesk.admin.dashboard import dashboard
 from mockdesk.admin.openapi import openapi
 from mockdesk.admin.schemas import RateLimitBody, ResetBody, journal_filter
 from mockdesk.core.clock import ClockCommand
+from mockdesk.core.columns import check_storable
 from mockdesk.core.encoding import json_response
 from mockdesk.core.exchange import current_exchange
 from mockdesk.core.faults import RuleSpec
@@ -287,8 +288,15 @@ def _loader(spec: VendorSpec, base: Any) -> Any:
 
 
 def _renderable(spec: VendorSpec) -> Any:
-    """A loaded ticket must also render, so a stored ticket can never make a list 500."""
-    return lambda ticket: spec.serialize(ticket)
+    """A loaded ticket must also render and fit the columns, so a stored ticket can never make a
+    list 500."""
+
+    def check(ticket: Any) -> None:
+        spec.serialize(ticket)
+        if spec.data.columns is not None:
+            check_storable(spec.data.columns, ticket)
+
+    return check
 
 
 admin.register_blueprint(dashboard)  # the page at /__mockdesk/, behind the same guard

@@ -110,7 +110,7 @@ class Table:
             extra = [table.number(name, row.get(name), add=True) for row in rows]
             if any(v is None for v in extra):
                 raise ValueError(f"column {name}: a ticket's value cannot be stored")
-            table.arrays[name] = np.concatenate([array, np.asarray(extra, dtype=array.dtype)])
+            table.arrays[name] = np.concatenate([array, _stored(extra, array.dtype)])
         return table
 
     def sort_keys(self, keys: Sequence[tuple[str, bool]], rows: Array) -> list[Array]:
@@ -124,6 +124,33 @@ class Table:
                 values = values.astype(np.int64)
             out.append(-values if descending else values)
         return out
+
+
+def check_storable(spec: ColumnSpec, ticket: Ticket) -> None:
+    """ValueError unless every column value of ``ticket`` fits a column (a pinned or runtime
+    ticket is refused when it is loaded, not when a list lays it over the generated rows)."""
+    for name, value in spec.row(ticket).items():
+        if name in spec.levels:
+            hash(value)
+        elif name in spec.times:
+            if value is not None and not isinstance(value, datetime):
+                raise ValueError(f"{name}: must be a date-time")
+        elif value is not None and (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or (isinstance(value, int) and not -(2**63) <= value < 2**63)
+        ):
+            raise ValueError(f"{name}: {value!r} is out of range")
+
+
+def _stored(values: list[Any], dtype: np.dtype[Any]) -> Array:
+    """``values`` in ``dtype`` when they all fit, else in the smallest type that holds them (a
+    pinned ticket's 40-bit id widens an int32 id column rather than wrapping or failing)."""
+    if dtype.kind in "iu":
+        limits = np.iinfo(dtype)
+        if not all(limits.min <= v <= limits.max for v in values if not isinstance(v, float)):
+            return np.asarray(values, dtype=np.int64)  # OverflowError past 64 bits
+    return np.asarray(values, dtype=dtype)
 
 
 def _seconds(value: Any) -> float:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from mockdesk.core.columns import Array, ColumnSpec, Table
+from mockdesk.core.columns import Array, ColumnSpec, Table, check_storable
 from mockdesk.core.encoding import RenderCache
 from mockdesk.core.fixtures import PinnedTicket, load_all
 from mockdesk.core.lanes import Lanes
@@ -76,7 +76,9 @@ def check_fixtures(data: DataSpec, vendor: str, seed: int, pinned: Sequence[Pinn
     request (a catalog is cheap; the tickets are not built)."""
     if pinned:
         catalog = data.catalog(SeededFaker(seed, vendor, data.locales).for_key("catalog"))
-        load_all(pinned, data.load_fixture, catalog)
+        for ticket in load_all(pinned, data.load_fixture, catalog):
+            if data.columns is not None:
+                check_storable(data.columns, ticket)
 
 
 def build_columns(

@@ -78,6 +78,11 @@ class ColumnView:
     def __getitem__(self, name: str) -> Array:
         return self._table.arrays[name]
 
+    def levels(self, name: str) -> Sequence[Any]:
+        """Categorical column ``name``'s level values by code, those pinned and runtime tickets
+        added included."""
+        return self._table.levels[name]
+
     def isin(self, name: str, values: Iterable[Hashable]) -> Array:
         """Rows whose ``name`` is one of ``values`` (level values or numbers)."""
         column = self._table.arrays[name]

@@ -387,21 +387,12 @@ def _float(number: float) -> float:
 
 
 def _level_mask(leaf: _Leaf, column: Column, view: ColumnView) -> Array:
-    levels = levels_of(view, column.name)
+    levels = view.levels(column.name)
     if leaf.field.many:
         codes = [code for code, values in enumerate(levels) if any(map(leaf.test, values))]
     else:
         codes = [code for code, value in enumerate(levels) if leaf.test(value)]
     return np.isin(view[column.name], codes)
-
-
-def levels_of(view: ColumnView, name: str) -> list[Any]:
-    """A categorical column's level values, those pinned and runtime tickets added included.
-
-    The core's ``ColumnView`` does not expose them yet (wanted: ``ColumnView.levels(name)``),
-    so this reads its table."""
-    levels: list[Any] = view._table.levels[name]
-    return levels
 
 
 _COLUMN_TESTS: Mapping[str, Callable[[_Leaf, Column, ColumnView], Array]] = {

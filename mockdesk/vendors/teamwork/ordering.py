@@ -18,7 +18,7 @@ import numpy.typing as npt
 
 from mockdesk.core.store import Selection
 from mockdesk.vendors.teamwork.data import Ticket
-from mockdesk.vendors.teamwork.filtering import FIELDS, levels_of
+from mockdesk.vendors.teamwork.filtering import FIELDS
 
 Key = Callable[[Ticket], Any]
 Array = npt.NDArray[Any]
@@ -179,7 +179,7 @@ def _positions(key: Array, ids: Array) -> Array:
 
 def _rules_key(matches: Selection[Ticket]) -> Array:
     """Rule sets ranked by their rules joined with commas (pinned tickets' sets included)."""
-    levels = levels_of(matches.store.columns, "spam_rules")
+    levels = matches.store.columns.levels("spam_rules")
     joined = np.asarray([",".join(rules) for rules in levels], dtype=object)
     rank = np.empty(len(levels), dtype=np.int64)
     rank[np.argsort(joined, kind="stable")] = np.arange(len(levels))
