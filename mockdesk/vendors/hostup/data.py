@@ -3,10 +3,10 @@ generator.
 
 Columns (:data:`COLUMNS`, built for every ticket at once with NumPy; the full ticket is built
 only when a page shows it): ``id`` (the low 64 bits of the ``tkt_`` id, as a signed int64),
-``number`` (int64), ``status``, ``priority`` and ``department_slug`` (uint8 codes), and
+``number`` (int32), ``status``, ``priority`` and ``department_slug`` (uint8 codes), and
 ``created_at`` and ``updated_at`` (float64 Unix seconds). That is what the list's filters
 (``status``, ``departmentSlug``), its order (newest ``createdAt`` first, ties by id), its
-cursors, the detail lookups (``tkt_`` id or number) and ``/departments`` read; 35 bytes a
+cursors, the detail lookups (``tkt_`` id or number) and ``/departments`` read; 31 bytes a
 ticket. ``generate`` takes those attributes from the ticket's row and draws the rest (texts,
 names, conversation, linked services) from the ticket's seeded Faker.
 
@@ -257,7 +257,9 @@ def build_columns(lanes: Lanes, indexes: Indexes, catalog: Any) -> dict[str, Arr
     status = _statuses(lanes, indexes, age)
     return {
         "id": lanes.bits("id", indexes).view(np.int64),
-        "number": NUMBER_TOP - 2 * indexes - lanes.integers("number", indexes, 0, 2),
+        "number": (NUMBER_TOP - 2 * indexes - lanes.integers("number", indexes, 0, 2)).astype(
+            np.int32
+        ),
         "status": status.astype(np.uint8),
         "priority": lanes.choice("priority", indexes, _PRIORITY_WEIGHTS).astype(np.uint8),
         "department_slug": lanes.choice("department", indexes, _DEPARTMENT_WEIGHTS).astype(

@@ -265,7 +265,9 @@ def build_columns(lanes: Lanes, indexes: Indexes, catalog: Catalog) -> dict[str,
     jitter = lanes.integers("created_at", indexes, 1, SPACING)
     created = EPOCH_SECONDS - (SPACING * indexes + jitter).astype(np.float64)
     return {
-        "id": TOP_ID - ID_GAP * indexes - lanes.integers("id", indexes, 0, ID_GAP),
+        "id": (TOP_ID - ID_GAP * indexes - lanes.integers("id", indexes, 0, ID_GAP)).astype(
+            np.int32
+        ),
         "created_at": created,
         "updated_at": _updated_at(lanes, indexes, created, state),
         "state_id": state,

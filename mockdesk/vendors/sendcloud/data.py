@@ -190,10 +190,12 @@ def columns(lanes: Lanes, indexes: Indexes, catalog: Any) -> dict[str, Array]:
     opened = opened_seconds(lanes, indexes)
     mean_gap = np.where(_SOLVED[status], _MEAN_GAP_SOLVED, _MEAN_GAP_OPEN)
     return {
-        "id": ID_TOP - indexes * ID_GAP - lanes.integers("id", indexes, 0, ID_GAP),
+        "id": (ID_TOP - indexes * ID_GAP - lanes.integers("id", indexes, 0, ID_GAP)).astype(
+            np.int32
+        ),
         "status": status.astype(np.uint8),
         "type": ticket_type.astype(np.uint8),
-        "parcel_id": np.where(has_parcel, parcel, MISSING),
+        "parcel_id": np.where(has_parcel, parcel, MISSING).astype(np.int32),
         "carrier": lanes.integers("carrier", indexes, 0, len(CARRIERS)).astype(np.uint8),
         "created_at": opened,
         "updated_at": touched_seconds(lanes, indexes, opened, mean_gap),
