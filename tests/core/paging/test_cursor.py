@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mockdesk.core.errors import InvalidCursor
-from mockdesk.core.paging.cursor import Position, SignedCursorCodec, cursor_page
+from mockdesk.core.paging.cursor import Position, SignedCursorCodec, cursor_page, shaped_like
 from mockdesk.core.store import TicketStore
 
 
@@ -57,3 +57,22 @@ def test_signed_cursor_round_trip_and_binding() -> None:
     for bad in ["", "abc", token[:-2] + "AA", "x.y.z", token.replace(".", "")]:
         with pytest.raises(InvalidCursor):
             codec.decode(bad, {"status": "open"})
+
+
+def test_an_integer_too_large_for_a_float_is_an_invalid_cursor_not_an_overflow() -> None:
+    """``math.isfinite(10**400)`` raises OverflowError; a signed cursor carrying it must be
+    refused like any other key of the wrong shape (it once made a 500)."""
+    shape = shaped_like([0.0, 0])
+    assert not shape([10**400, 1]) and not shape([-(10**400), 1])
+    assert shape([10**300, 1]) and shape([-1.5e9, 3]) and not shape([1.0, "x"])
+    codec = SignedCursorCodec(b"secret")
+    token = codec.encode(Position([10**400, 1]), {})
+    assert codec.decode(token, {}) == Position([10**400, 1])  # plain JSON: shape is the caller's
+    with pytest.raises(InvalidCursor):
+        codec.decode(token, {}, valid_key=shape)
+
+    def overflowing(key: object) -> bool:
+        raise OverflowError("a validator that overflows is a no")
+
+    with pytest.raises(InvalidCursor):
+        codec.decode(token, {}, valid_key=overflowing)
