@@ -26,6 +26,7 @@ TICKET_SPACING = timedelta(hours=3)
 # The latest moment generated activity (a reply, a comment) may carry: nothing is stamped at
 # the data's "now" itself.
 LAST_MOMENT = DATA_EPOCH - timedelta(seconds=1)
+NEWEST_AGE = timedelta(minutes=30)  # the newest ticket was opened at most this long before
 
 
 def created_at_for(rng: Random, index: int, spacing: timedelta = TICKET_SPACING) -> datetime:
@@ -82,14 +83,17 @@ EPOCH_SECONDS = DATA_EPOCH.timestamp()
 LAST_SECONDS = LAST_MOMENT.timestamp()
 
 
-def opened_seconds(
-    lanes: Lanes, indexes: Indexes, spacing: timedelta = TICKET_SPACING
-) -> npt.NDArray[np.float64]:
-    """When tickets ``indexes`` were opened, as Unix seconds, for a time column: ``spacing``
-    apart with a jitter inside it, so each is strictly older than the one before."""
-    step = int(spacing.total_seconds())
-    jitter = lanes.integers("opened", indexes, 0, step - 1)
-    return (EPOCH_SECONDS - step * indexes - jitter).astype(np.float64)
+def opened_seconds(indexes: Indexes, share: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """When tickets ``indexes`` were opened, as whole Unix seconds, for every vendor's time
+    column: ticket 0 within :data:`NEWEST_AGE` of the epoch (so with ``--epoch now`` the
+    newest ticket is minutes old), ticket N ≥ 1 inside the N-th :data:`TICKET_SPACING` before
+    it, so each is strictly older than the one before. ``share`` places each ticket in its
+    slot: a uniform [0, 1) per ticket, from the vendor's own random stream."""
+    step = TICKET_SPACING.total_seconds()
+    newest = 60 + share * (NEWEST_AGE.total_seconds() - 60)
+    older = step * indexes + share * (step - 1)
+    found: npt.NDArray[np.float64] = np.floor(EPOCH_SECONDS - np.where(indexes == 0, newest, older))
+    return found
 
 
 def touched_seconds(

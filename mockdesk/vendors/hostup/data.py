@@ -10,17 +10,17 @@ cursors, the detail lookups (``tkt_`` id or number) and ``/departments`` read; 3
 ticket. ``generate`` takes those attributes from the ticket's row and draws the rest (texts,
 names, conversation, linked services) from the ticket's seeded Faker.
 
-Times: ticket ``index`` is opened ``index`` × 3 hours (the shared ticket spacing) plus a jitter
-before the data's last moment, whole seconds, so ``createdAt`` strictly falls with the index
-and listing order is index order. Nothing is stamped at the data epoch. The status depends on
-the ticket's age (a fifth of the tickets opened in the last hours are closed, almost all of
-those older than a month), and ``updatedAt`` on the status: an unsolved ticket was touched
-recently (log-uniformly between two minutes and ten days before the last moment, never
-before it was opened), a closed one when it was solved, log-uniformly ten minutes to three
-weeks after it was opened. Young tickets keep their times inside their short lives. The
-conversation's messages strictly increase inside [``createdAt``, ``updatedAt``]; for about 70%
-of tickets the last message is the last change (``lastMessageAt`` = ``updatedAt``), for the
-rest a later status or priority edit was.
+Times: ticket ``index`` is opened as ``core.timeline.opened_seconds`` places every vendor's
+tickets (the newest minutes before the epoch, then one per 3-hour slot), so ``createdAt``
+strictly falls with the index and listing order is index order. Nothing is stamped at the data
+epoch. The status depends on the ticket's age (a fifth of the tickets opened in the last hours
+are closed, almost all of those older than a month), and ``updatedAt`` on the status: an
+unsolved ticket was touched recently (log-uniformly between two minutes and ten days before the
+last moment, never before it was opened), a closed one when it was solved, log-uniformly ten
+minutes to three weeks after it was opened. Young tickets keep their times inside their short
+lives. The conversation's messages strictly increase inside [``createdAt``, ``updatedAt``]; for
+about 70% of tickets the last message is the last change (``lastMessageAt`` = ``updatedAt``),
+for the rest a later status or priority edit was.
 
 A ticket's status agrees with its conversation (``answered`` ends with staff, ``customer_reply``
 with the customer, ``open`` has no staff reply yet), which is a support exchange about the
@@ -49,7 +49,7 @@ from mockdesk.core.conversations import Message as ConversationMessage
 from mockdesk.core.lanes import Indexes, Lanes
 from mockdesk.core.paging.cursor import SignedCursorCodec
 from mockdesk.core.store import TicketStore
-from mockdesk.core.timeline import LAST_MOMENT, TICKET_SPACING
+from mockdesk.core.timeline import LAST_MOMENT, opened_seconds
 from mockdesk.vendors.hostup.conversation import SENDER, conversation, language_for
 
 CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz"
@@ -250,9 +250,7 @@ def ticket_row(ticket: Ticket) -> dict[str, Any]:
 
 def build_columns(lanes: Lanes, indexes: Indexes, catalog: Any) -> dict[str, Array]:
     """Every column for tickets ``indexes``, vectorised (see the module docstring)."""
-    step = int(TICKET_SPACING.total_seconds())
-    created = _LAST_SECONDS - step * indexes - lanes.integers("opened", indexes, 0, step - 1)
-    created = created.astype(np.float64)
+    created = opened_seconds(indexes, lanes.uniform("opened", indexes))
     age = _LAST_SECONDS - created
     status = _statuses(lanes, indexes, age)
     return {

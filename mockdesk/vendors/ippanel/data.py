@@ -27,7 +27,7 @@ from faker import Faker
 from mockdesk.core.columns import Array, ColumnSpec
 from mockdesk.core.conversations import Language, Role
 from mockdesk.core.lanes import Indexes, Lanes
-from mockdesk.core.timeline import DATA_EPOCH, LAST_MOMENT, TICKET_SPACING, id_for
+from mockdesk.core.timeline import DATA_EPOCH, LAST_MOMENT, id_for, opened_seconds
 from mockdesk.vendors.ippanel.conversation import (
     closed_without_reply,
     exchange,
@@ -236,7 +236,6 @@ def catalog(faker: Faker) -> Catalog:
 # Columns (see docs/ippanel.md, "Data"): what the filters, the order and show?ticket_id= read.
 EPOCH_SECONDS = DATA_EPOCH.timestamp()
 LAST_SECONDS = LAST_MOMENT.timestamp()
-SPACING = int(TICKET_SPACING.total_seconds())
 TOP_ID, ID_GAP = 3_400_000, 3
 STATE_LEVELS = tuple(_STATE_WEIGHTS)  # code i is state i + 1
 _CLOSED = STATE_LEVELS.index(4)
@@ -256,14 +255,12 @@ ACTIVE, ACTIVE_HALF_LIFE = 0.85, 42 * 86_400.0
 def build_columns(lanes: Lanes, indexes: Indexes, catalog: Catalog) -> dict[str, Array]:
     """Every column for ``indexes`` at once (NumPy, no per-ticket Python).
 
-    Created times fall strictly with the index (whole seconds, 1 s to 3 h below the slot of
-    ``TICKET_SPACING``, so never the data epoch itself) and so do ids (gaps of up to 2); the
-    category is the sub-category's parent."""
+    Created times fall strictly with the index (``core.timeline.opened_seconds``) and so do
+    ids (gaps of up to 2); the category is the sub-category's parent."""
     state = lanes.choice("state", indexes, list(_STATE_WEIGHTS.values())).astype(np.uint8)
     sub_category = lanes.integers("sub_category", indexes, 0, len(SUB_CATEGORIES)).astype(np.uint8)
     keys = np.array([uname_key(u.uname) for u in catalog.users], np.int64)
-    jitter = lanes.integers("created_at", indexes, 1, SPACING)
-    created = EPOCH_SECONDS - (SPACING * indexes + jitter).astype(np.float64)
+    created = opened_seconds(indexes, lanes.uniform("created_at", indexes))
     return {
         "id": (TOP_ID - ID_GAP * indexes - lanes.integers("id", indexes, 0, ID_GAP)).astype(
             np.int32

@@ -32,7 +32,7 @@ from faker import Faker
 from mockdesk.core.columns import MISSING, Array, ColumnSpec
 from mockdesk.core.conversations import Conversation, Role
 from mockdesk.core.lanes import Indexes, Lanes
-from mockdesk.core.timeline import DATA_EPOCH, LAST_MOMENT, TICKET_SPACING
+from mockdesk.core.timeline import DATA_EPOCH, LAST_MOMENT, opened_seconds
 from mockdesk.vendors.nextcommerce.conversation import conversation
 
 STATUSES = ("new", "open", "pending", "solved", "closed")
@@ -243,7 +243,6 @@ def bits_of(members: Iterable[int], ids: Sequence[int]) -> int:
 
 TOP_ID = 3_100_000
 ID_GAP = 3
-SPACING = int(TICKET_SPACING.total_seconds())
 EPOCH_SECONDS = DATA_EPOCH.timestamp()
 LAST_SECONDS = LAST_MOMENT.timestamp()
 PRODUCT_BITS: tuple[int, ...] = tuple(sorted(PRODUCTS))  # bit i: product PRODUCT_BITS[i]
@@ -262,9 +261,7 @@ def build_columns(lanes: Lanes, indexes: Indexes, catalog: Catalog) -> dict[str,
     n = len(indexes)
     ids = TOP_ID - indexes * ID_GAP - lanes.integers("id", indexes, 0, ID_GAP)
     # strictly older than ticket index-1, never at the data epoch: a jitter below one spacing
-    created = (
-        EPOCH_SECONDS - 1.0 - indexes * SPACING - lanes.integers("created", indexes, 0, SPACING - 1)
-    ).astype(np.float64)
+    created = opened_seconds(indexes, lanes.uniform("created", indexes))
     status = lanes.choice("status", indexes, _STATUS_WEIGHTS).astype(np.uint8)
     channel = lanes.choice("channel", indexes, _CHANNEL_WEIGHTS).astype(np.uint8)
     outside = lanes.chance("outside", indexes, 0.15)  # not a user of the store (yet)

@@ -187,7 +187,7 @@ def columns(lanes: Lanes, indexes: Indexes, catalog: Any) -> dict[str, Array]:
     ticket_type = np.where(typed, lanes.integers("type", indexes, 0, len(TYPES)), len(TYPES))
     has_parcel = lanes.chance("has-parcel", indexes, 0.97)
     parcel = lanes.integers("parcel", indexes, 180_000_000, 420_000_000)
-    opened = opened_seconds(lanes, indexes)
+    opened = opened_seconds(indexes, lanes.uniform("opened", indexes))
     mean_gap = np.where(_SOLVED[status], _MEAN_GAP_SOLVED, _MEAN_GAP_OPEN)
     return {
         "id": (ID_TOP - indexes * ID_GAP - lanes.integers("id", indexes, 0, ID_GAP)).astype(

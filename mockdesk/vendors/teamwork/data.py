@@ -35,7 +35,7 @@ from faker import Faker
 
 from mockdesk.core.columns import ColumnSpec
 from mockdesk.core.lanes import Indexes, Lanes
-from mockdesk.core.timeline import DATA_EPOCH, LAST_MOMENT, TICKET_SPACING
+from mockdesk.core.timeline import DATA_EPOCH, LAST_MOMENT, opened_seconds
 from mockdesk.vendors.teamwork.conversation import DESK_DOMAIN, write_thread
 from mockdesk.vendors.teamwork.conversation import Message as Message
 
@@ -411,7 +411,6 @@ def order_key(ticket: Ticket) -> tuple[float, int]:
 TOP_ID = 3_250_000  # ids fall by about 3 per ticket: a million tickets stay above 250,000
 _EPOCH_MS = int(DATA_EPOCH.timestamp()) * 1000
 _LAST_MS = int(LAST_MOMENT.timestamp()) * 1000
-_SPACING_MS = int(TICKET_SPACING.total_seconds()) * 1000
 _DAY_MS = 86_400_000
 USER_IDS = tuple(range(301, 313))  # the catalog's twelve users (``_users``)
 CUSTOMER_IDS = tuple(range(2001, 2121))  # its 120 customers; contact = customer + 3000
@@ -513,8 +512,8 @@ def build_columns(lanes: Lanes, indexes: Indexes, catalog: Catalog) -> dict[str,
     n = len(indexes)
     when = _Word(lanes, "created", indexes)
     ids = TOP_ID - indexes * 3 - when.below(3)
-    jitter = when.below(_SPACING_MS // 1000 - 1, 32) * 1000
-    created = _EPOCH_MS - _SPACING_MS * indexes - jitter - (when.below(999) + 1)
+    opened = opened_seconds(indexes, when.unit(32)).astype(np.int64) * 1000
+    created = opened - (when.below(999) + 1)  # whole milliseconds, still strictly falling
     kinds = _Word(lanes, "kinds", indexes)
     status = kinds.weighted(_STATUS_WEIGHTS) + 1
     priority = kinds.weighted(_PRIORITY_WEIGHTS)
