@@ -47,6 +47,8 @@ T = TypeVar("T")
 W = TypeVar("W")
 Loader = Callable[[Mapping[str, Any]], Any]  # raises ValidationError on an invalid ticket
 Check = Callable[[Any], None]  # raises ValueError/TypeError if a loaded ticket cannot render
+# an overlay to its new (added, hidden); raises ValidationError or TicketNotFound to refuse
+Change = Callable[["Overlay"], tuple[dict[Hashable, Any], frozenset[Hashable]]]
 
 
 class TicketNotFound(LookupError):
@@ -83,7 +85,9 @@ class RuntimeTickets:
     """One tenant's runtime tickets, per vendor slug. Thread-safe.
 
     Loaders run outside the lock (they may be slow); the existence checks, the cap and the
-    store happen in one locked step, so two concurrent adds of one id cannot both succeed.
+    store happen in one locked step (:meth:`_update`), so two concurrent adds of one id cannot
+    both succeed. :class:`~mockdesk.core.shared.SharedRuntimeTickets` makes that step a Redis
+    transaction instead.
     """
 
     def __init__(self, max_tickets: int = MAX_RUNTIME_TICKETS) -> None:
@@ -118,8 +122,8 @@ class RuntimeTickets:
             seen.setdefault(ticket.id, position)
         if errors:
             raise ValidationError(errors)
-        with self._lock:
-            overlay = self._overlays.get(slug) or Overlay()
+
+        def change(overlay: Overlay) -> tuple[dict[Hashable, Any], frozenset[Hashable]]:
             for position, ticket in enumerate(tickets):
                 if overlay.contains(ticket.id, base):
                     errors[f"{prefix(position)}id"] = [
@@ -132,8 +136,9 @@ class RuntimeTickets:
             self._check_room(overlay, len(new_ids))
             added = dict(overlay.added)
             added.update((t.id, t) for t in tickets)
-            hidden = overlay.hidden - {t.id for t in tickets}
-            self._store(slug, added, hidden)
+            return added, overlay.hidden - {t.id for t in tickets}
+
+        self._update(slug, change, {t.id: raw for t, raw in zip(tickets, raws, strict=True)})
         return tickets
 
     def replace(
@@ -149,36 +154,42 @@ class RuntimeTickets:
         if not isinstance(payload, Mapping):
             raise ValidationError({"_schema": ["must be one ticket object"]})
         ticket = _load_all([payload], lambda _: "", load, check)[0]
-        with self._lock:
-            overlay = self._overlays.get(slug) or Overlay()
+
+        def change(overlay: Overlay) -> tuple[dict[Hashable, Any], frozenset[Hashable]]:
             ticket_id = _resolve(path_id, overlay, base)
             if ticket.id != ticket_id:
                 raise ValidationError({"id": [f"must be the id in the path ({path_id})"]})
             self._check_room(overlay, 0 if ticket_id in overlay.added else 1)
             added = dict(overlay.added)
             added[ticket_id] = ticket
-            self._store(slug, added, overlay.hidden)
+            return added, overlay.hidden
+
+        self._update(slug, change, {ticket.id: payload})
         return ticket
 
     def delete(self, slug: str, path_id: str, base: TicketStore[Any]) -> None:
         """Remove the ticket ``path_id`` from the effective set (hiding a generated one)."""
-        with self._lock:
-            overlay = self._overlays.get(slug) or Overlay()
+
+        def change(overlay: Overlay) -> tuple[dict[Hashable, Any], frozenset[Hashable]]:
             ticket_id = _resolve(path_id, overlay, base)
             added = {k: v for k, v in overlay.added.items() if k != ticket_id}
             hidden = overlay.hidden
             if base.get(ticket_id) is not None:  # generated or pinned: hide it
                 hidden = hidden | {ticket_id}
-            self._store(slug, added, hidden)
+            return added, hidden
+
+        self._update(slug, change, {})
 
     def view(
         self,
         slug: str,
         base: TicketStore[T],
         wrap: Callable[[TicketStore[T]], W],
+        load: Loader | None = None,
     ) -> W | None:
         """``wrap(effective store)`` for ``slug``, cached per (base, overlay version); None when
-        the vendor has no overlay (use the base as it is).
+        the vendor has no overlay (use the base as it is). ``load`` is the vendor's loader, for
+        an overlay kept elsewhere (shared state) that must be rebuilt from its payloads.
 
         ``wrap`` turns the store into what the pipeline reads, e.g.
         ``lambda store: Dataset(store, base_dataset.catalog)``; it must give the view its own
@@ -227,6 +238,19 @@ class RuntimeTickets:
                     ]
                 }
             )
+
+    def _update(
+        self,
+        slug: str,
+        change: Change,
+        raws: Mapping[Hashable, Mapping[str, Any]],
+    ) -> None:
+        """Apply ``change`` to the vendor's overlay as one step (checks and store under the
+        lock). ``raws`` are the validated payloads of the tickets ``change`` adds or replaces,
+        by id: kept by a shared subclass, unused here."""
+        with self._lock:
+            added, hidden = change(self._overlays.get(slug) or Overlay())
+            self._store(slug, added, hidden)
 
     def _store(self, slug: str, added: dict[Hashable, Any], hidden: frozenset[Hashable]) -> None:
         self._overlays[slug] = Overlay(next(self._versions), MappingProxyType(added), hidden)

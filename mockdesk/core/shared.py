@@ -28,8 +28,9 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Callable, Hashable, Iterable, Mapping
+from types import MappingProxyType
+from typing import Any, TypeVar
 
 from limits import RateLimitItem
 from marshmallow import ValidationError
@@ -46,10 +47,13 @@ from mockdesk.core.journal import (
     Subscription,
 )
 from mockdesk.core.ratelimit import parse_limit
-from mockdesk.core.runtime import RuntimeTickets
+from mockdesk.core.runtime import Change, Loader, Overlay, RuntimeTickets
+from mockdesk.core.store import TicketStore
 from mockdesk.core.tenants import DEFAULT_TENANT, Tenant, TenantBook, TenantError, tenant_name
 
 log = logging.getLogger("mockdesk.storage")
+T = TypeVar("T")
+W = TypeVar("W")
 
 PREFIX = "mockdesk:"
 VERSIONS = PREFIX + "versions"
@@ -106,6 +110,10 @@ return 1
 """
 
 
+def _count(gen: bytes | None) -> int:
+    return 0 if gen is None else int(gen)
+
+
 def tenant_key(name: str, part: str) -> str:
     """A tenant's key for ``part``; length-prefixed, so no name can spell another's key."""
     return f"{PREFIX}t:{len(name)}:{name}:{part}"
@@ -118,7 +126,7 @@ class SharedState:
         self.client = client
         self._gen: bytes | None = None
         self._seen: dict[bytes, bytes] = {}
-        self._lock = threading.Lock()
+        self._sync_lock = threading.Lock()
         self.pick = client.register_script(_PICK)
         self.record = client.register_script(_RECORD)
         self.join = client.register_script(_JOIN)
@@ -133,20 +141,28 @@ class SharedState:
         results: list[Any] = pipe.execute()
         return results
 
-    def changes(self) -> set[str]:
-        """The version fields that moved since the last call (one ``GET`` when none did)."""
+    def sync(self, apply: Callable[[set[str]], None], gen: bytes | None = None) -> None:
+        """Run ``apply(fields that moved)`` when the counter moved since the last sync (one
+        ``GET`` when it did not; ``gen``: the counter when the caller already read it).
+
+        Concurrent requests of this process that see the counter move wait for the one that
+        applies the change, so none of them is served from the copy before it."""
         try:
-            gen = self.client.get(GEN)
+            if gen is None:
+                gen = self.client.get(GEN)
             if gen == self._gen:
-                return set()
-            versions: dict[bytes, bytes] = self.client.hgetall(VERSIONS)
+                return
+            with self._sync_lock:
+                if _count(gen) <= _count(self._gen):
+                    return  # another request applied this change (or a newer one) meanwhile
+                versions: dict[bytes, bytes] = self.client.hgetall(VERSIONS)
+                seen = self._seen
+                moved = {k for k in versions.keys() | seen.keys() if versions.get(k) != seen.get(k)}
+                apply({name.decode() for name in moved})
+                self._seen = versions  # only once applied: a failed apply is retried whole
+                self._gen = gen
         except Exception as error:  # Redis down: keep the local copies, try again next time
             log.debug("state sync failed: %s", type(error).__name__)
-            return set()
-        with self._lock:
-            seen, self._seen, self._gen = self._seen, versions, gen
-        moved = {k for k in versions.keys() | seen.keys() if versions.get(k) != seen.get(k)}
-        return {name.decode() for name in moved}
 
     def seed(self) -> int | None:
         value = self.client.get(SEED)
@@ -489,6 +505,180 @@ def _token_from(text: bytes) -> IssuedToken:
     return IssuedToken(Principal(name, frozenset(scopes)), issuer, float(expires_at))
 
 
+# --- runtime tickets -------------------------------------------------------------------------
+
+_SEQ = "#"  # index field: the last order number handed out
+
+
+class SharedRuntimeTickets(RuntimeTickets):
+    """A tenant's runtime tickets in Redis, per vendor: the validated raw payloads by id
+    (``runtime:<slug>:tickets``) and an index (``runtime:<slug>:index``: ``a<n>`` for an added
+    ticket, ``n`` its place in listing order, ``h`` for a hidden id). A change runs the memory
+    class's checks on the index as Redis holds it and commits under ``WATCH``, retrying when
+    another worker changed it first: two adds of one id cannot both succeed and the cap holds
+    across workers. Each worker rebuilds its :class:`Overlay` with the vendor's loader the
+    first time it needs it after the version moved."""
+
+    def __init__(self, shared: SharedState, tenant: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._shared = shared
+        self._tenant = tenant
+        self._slugs_key = tenant_key(tenant, "runtime")
+        self._loaded: set[str] = set()  # slugs whose local overlay is what Redis holds
+        self._stamp = 0  # moves at every reload, so a rebuild that raced one is not trusted
+
+    def view(
+        self,
+        slug: str,
+        base: TicketStore[T],
+        wrap: Callable[[TicketStore[T]], W],
+        load: Loader | None = None,
+    ) -> W | None:
+        if load is not None:
+            self._refresh(slug, load)
+        return super().view(slug, base, wrap)
+
+    def clear(self, slug: str | None = None) -> None:
+        client = self._shared.client
+        if slug is None:
+            slugs = [name.decode() for name in client.smembers(self._slugs_key)]
+        else:
+            slugs = [slug]
+        doomed = [key for name in slugs for key in self._keys(name)]
+
+        def write(pipe: Any) -> None:
+            if doomed:
+                pipe.delete(*doomed)
+            if slug is None:
+                pipe.delete(self._slugs_key)
+            else:
+                pipe.srem(self._slugs_key, slug)
+
+        self._shared.publish(write, self._field(slug))
+        super().clear(slug)
+        self.reload(None if slug is None else f"runtime.{slug}")
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        client = self._shared.client
+        slugs = sorted(s.decode() for s in client.smembers(self._slugs_key))
+        pipe = client.pipeline(transaction=False)
+        for slug in slugs:
+            pipe.hvals(self._keys(slug)[0])
+        found = {}
+        for slug, marks in zip(slugs, pipe.execute(), strict=True):
+            hidden = sum(1 for mark in marks if mark == b"h")
+            added = sum(1 for mark in marks if mark.startswith(b"a"))
+            if added or hidden:
+                found[slug] = {"added": added, "hidden": hidden}
+        return found
+
+    def reload(self, part: str | None = None) -> None:
+        """Another worker changed ``runtime.<slug>`` (None or ``runtime``: every vendor)."""
+        with self._lock:
+            self._stamp += 1
+            if part is None or "." not in part:
+                self._loaded.clear()
+            else:
+                self._loaded.discard(part.partition(".")[2])
+
+    def _update(
+        self,
+        slug: str,
+        change: Change,
+        raws: Mapping[Hashable, Mapping[str, Any]],
+    ) -> None:
+        from redis.exceptions import WatchError  # redis is installed when this class is used
+
+        index_key, tickets_key = self._keys(slug)
+        for _ in range(100):
+            with self._shared.client.pipeline(transaction=True) as pipe:
+                pipe.watch(index_key)
+                index: dict[bytes, bytes] = pipe.hgetall(index_key)
+                last = int(index.pop(_SEQ.encode(), 0))
+                order = {
+                    json.loads(field): int(mark[1:])
+                    for field, mark in index.items()
+                    if mark.startswith(b"a")
+                }
+                hidden_now = frozenset(json.loads(f) for f, mark in index.items() if mark == b"h")
+                before = Overlay(0, MappingProxyType(dict.fromkeys(order)), hidden_now)
+                added, hidden = change(before)
+                pipe.multi()
+                for ticket_id in set(added) | set(order) | hidden | hidden_now:
+                    field = json.dumps(ticket_id)
+                    if ticket_id in raws and ticket_id in added:
+                        if ticket_id not in order:
+                            last += 1
+                        place = order.get(ticket_id, last)
+                        pipe.hset(index_key, field, f"a{place}")
+                        pipe.hset(tickets_key, field, json.dumps(raws[ticket_id]))
+                    elif ticket_id in added:
+                        continue  # kept as it was
+                    elif ticket_id in hidden:
+                        pipe.hset(index_key, field, "h")
+                        pipe.hdel(tickets_key, field)
+                    else:
+                        pipe.hdel(index_key, field)
+                        pipe.hdel(tickets_key, field)
+                pipe.hset(index_key, _SEQ, last)
+                pipe.sadd(self._slugs_key, slug)
+                pipe.hincrby(VERSIONS, self._field(slug), 1)
+                pipe.incr(GEN)
+                try:
+                    pipe.execute()
+                except WatchError:
+                    continue  # another worker changed this vendor's tickets first: check again
+            self.reload(f"runtime.{slug}")
+            return
+        raise RuntimeError(f"runtime tickets of {slug} kept changing; try again")
+
+    def _refresh(self, slug: str, load: Loader) -> None:
+        """Rebuild the local overlay from Redis when it moved (Redis down: keep the copy)."""
+        with self._lock:
+            if slug in self._loaded:
+                return
+            stamp = self._stamp
+        index_key, tickets_key = self._keys(slug)
+        try:
+            index, payloads = (
+                self._shared.client.pipeline(transaction=True)
+                .hgetall(index_key)
+                .hgetall(tickets_key)
+                .execute()
+            )
+        except Exception as error:
+            log.debug("runtime tickets not read: %s", type(error).__name__)
+            return
+        index.pop(_SEQ.encode(), None)
+        added: dict[Hashable, Any] = {}
+        hidden: set[Hashable] = set()
+        for field, mark in sorted(index.items(), key=lambda item: _place(item[1])):
+            if mark == b"h":
+                hidden.add(json.loads(field))
+            elif field in payloads:
+                try:
+                    added[json.loads(field)] = load(json.loads(payloads[field]))
+                except (ValidationError, TypeError, ValueError, KeyError) as error:
+                    log.warning("runtime ticket %s of %s not loaded: %s", field, slug, error)
+        with self._lock:
+            self._store(slug, added, frozenset(hidden))
+            if stamp == self._stamp:
+                self._loaded.add(slug)
+
+    def _keys(self, slug: str) -> tuple[str, str]:
+        return (
+            tenant_key(self._tenant, f"runtime:{len(slug)}:{slug}:index"),
+            tenant_key(self._tenant, f"runtime:{len(slug)}:{slug}:tickets"),
+        )
+
+    def _field(self, slug: str | None) -> str:
+        return f"t:{self._tenant}:runtime" + ("" if slug is None else f".{slug}")
+
+
+def _place(mark: bytes) -> int:
+    return int(mark[1:]) if mark.startswith(b"a") else 0
+
+
 # --- tenants ---------------------------------------------------------------------------------
 
 
@@ -527,12 +717,16 @@ class SharedTenant(Tenant):
                 self._limits = limits
                 self.seed = int(meta[b"seed"]) if b"seed" in meta else None
             return
+        if part == "runtime" or part.startswith("runtime."):
+            if isinstance(self.runtime, SharedRuntimeTickets):
+                self.runtime.reload(part)
+            return
         target = {"clock": self.clock, "faults": self.faults, "tokens": self.credentials}.get(part)
         if isinstance(target, SharedClock | SharedFaultBook | SharedCredentials):
             target.reload()
 
     def reload_all(self) -> None:
-        for part in ("meta", "clock", "faults", "tokens"):
+        for part in ("meta", "clock", "faults", "tokens", "runtime"):
             self.reload(part)
 
     @property
@@ -635,7 +829,7 @@ class SharedTenantBook(TenantBook):
             clock=clock,
             faults=SharedFaultBook(shared, name, seed=fault_seed),
             windows=self._make_windows(clock, name),
-            runtime=RuntimeTickets(),
+            runtime=SharedRuntimeTickets(shared, name),
             journal=self.journal.view(name),
             credentials=SharedCredentials(
                 shared, name, clock=clock, defaults=self._defaults(clock)

@@ -98,18 +98,24 @@ class MockdeskState:
     def dataset(self, slug: str, tenant: Tenant) -> Dataset:
         """The vendor's data as ``tenant`` sees it: its seed, with its runtime tickets."""
         base = self.datasets_for(self.seed if tenant.seed is None else tenant.seed)[slug]
-        view = tenant.runtime.view(slug, base.store, lambda store: Dataset(store, base.catalog))
+        load = self.vendors[slug].data.load_fixture
+        view = tenant.runtime.view(
+            slug,
+            base.store,
+            lambda store: Dataset(store, base.catalog),
+            lambda raw: load(raw, base.catalog),  # rebuilds a shared overlay that moved
+        )
         return base if view is None else view
 
     # run-time state
 
     def sync(self) -> None:
         """Take in what other workers changed (shared state; nothing to do in memory)."""
-        if self.shared is None:
-            return
-        changes = self.shared.changes()
-        if not changes:
-            return
+        if self.shared is not None:
+            self.shared.sync(self._apply)
+
+    def _apply(self, changes: set[str]) -> None:
+        assert self.shared is not None
         if "seed" in changes:
             stored = self.shared.seed()
             with self._lock:
