@@ -347,9 +347,6 @@ class Selection(Sequence[T]):
         order = np.lexsort(self.store._table.sort_keys(keys, self.rows))
         return Selection(self.store, self.rows[order])
 
-    def reversed(self) -> Selection[T]:
-        return Selection(self.store, self.rows[::-1])
-
 
 class _Cache(Generic[T]):
     """Built tickets by row, least recently used out first."""

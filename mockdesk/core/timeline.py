@@ -29,18 +29,6 @@ LAST_MOMENT = DATA_EPOCH - timedelta(seconds=1)
 NEWEST_AGE = timedelta(minutes=30)  # the newest ticket was opened at most this long before
 
 
-def created_at_for(rng: Random, index: int, spacing: timedelta = TICKET_SPACING) -> datetime:
-    """When ticket ``index`` was opened: strictly older than ticket ``index - 1``."""
-    jitter = timedelta(seconds=rng.randrange(int(spacing.total_seconds()) - 1))
-    return DATA_EPOCH - spacing * index - jitter
-
-
-def later(rng: Random, start: datetime, max_delta: timedelta) -> datetime:
-    """A moment after ``start`` (by up to ``max_delta``), whole seconds, never past the epoch."""
-    seconds = rng.randrange(60, max(61, int(max_delta.total_seconds())))
-    return min(start + timedelta(seconds=seconds), DATA_EPOCH)
-
-
 def id_for(rng: Random, index: int, top: int, gap: int = 3) -> int:
     """An id that falls with ``index`` and leaves gaps, like rows deleted from a live table."""
     return top - index * gap - rng.randrange(gap)
