@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from mockdesk.core.columns import Table
 from mockdesk.core.dataset import Dataset, build_columns, build_dataset
 from mockdesk.core.lanes import Lanes
+from mockdesk.core.paging.cursor import Position
 from mockdesk.core.seeding import SeededFaker
 from mockdesk.core.store import Selection
 from mockdesk.core.timeline import DATA_EPOCH, LAST_MOMENT
@@ -198,7 +199,7 @@ def test_lookups_agree_with_a_scan() -> None:
 def test_a_cursor_past_every_ticket_reads_an_empty_page() -> None:
     dataset, scan = world()
     last = scan[-1]
-    position = envelope.Position(list(data.order_key(last)))
+    position = Position(list(data.order_key(last)))
     cursor = dataset.catalog.cursors.encode(position, {})
     page = envelope.read_page(dataset.store.all(), {"limit": 5, "cursor": cursor}, dataset)
     assert list(page.items) == [] and page.next is None
@@ -206,3 +207,29 @@ def test_a_cursor_past_every_ticket_reads_an_empty_page() -> None:
     assert not envelope.valid_cursor_key([1.0, "x"])
     assert envelope.valid_cursor_key([-1.5e9, 3])
     assert timedelta(0) < DATA_EPOCH - last.created_at
+
+
+@pytest.mark.parametrize("params", [{}, {"status": "closed"}], ids=["all", "closed"])
+def test_cursor_pages_over_the_columns_equal_pages_over_built_tickets(
+    params: dict[str, Any],
+) -> None:
+    """The columns (a Selection) and a plain list of built tickets read the same pages from
+    every kind of position, down to the positions' key types (a cursor's bytes)."""
+    dataset, _ = world()
+    codec = dataset.catalog.cursors
+    selection = dataset.store.select(query.criteria(params))
+    plain = list(selection)
+    keys = [list(data.order_key(t)) for t in plain]
+    positions = [None] + [
+        Position([key[0], key[1] + shift], reverse)
+        for key in [*keys[::29], keys[-1]] for shift in (-1, 0, 1) for reverse in (False, True)
+    ]  # fmt: skip
+    for position in positions:
+        for limit in (1, 7, 100):
+            q = {**params, "limit": limit}
+            if position is not None:
+                q["cursor"] = codec.encode(position, query.filters(q))
+            got = envelope.read_page(selection, q, dataset)
+            want = envelope.read_page(plain, q, dataset)
+            assert [t.id for t in got.items] == [t.id for t in want.items], position
+            assert repr((got.next, got.previous)) == repr((want.next, want.previous)), position

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from mockdesk import create_app
+from mockdesk.core.paging.cursor import Position
 from mockdesk.settings import Settings
 from tests.support.server import ServerUnderTest
 from tests.support.vendor_client import VendorClient
@@ -144,3 +145,21 @@ def test_attachments_link_back_to_this_server(hostup: VendorClient) -> None:
         assert attachment["id"].startswith("tatt_")
         assert attachment["downloadUrl"].startswith(f"{hostup.url}/api/v2/support/attachments/")
         assert "?ticketId=tkt_" in attachment["downloadUrl"]
+
+
+def test_a_signed_cursor_carrying_a_huge_number_is_invalid_not_a_crash(
+    hostup: VendorClient,
+) -> None:
+    """A well-signed cursor whose key does not fit a float (the seed's secret can be derived,
+    so one can be minted) is ``invalid_cursor``: it once raised OverflowError, a 500."""
+    app = create_app(Settings(vendors=("hostup",), rate_limits={"hostup": "off"}))
+    codec = app.extensions["mockdesk"].datasets["hostup"].catalog.cursors
+    client = app.test_client()
+    for key in ([10**400, 1], [-(10**400), 1], [1e308, 10**400], [1e308, 1]):
+        cursor = codec.encode(Position(key), {})
+        response = client.get(TICKETS, query_string={"cursor": cursor}, headers=hostup.headers)
+        if key[0] == 1e308:  # a number, then an int id key: past every ticket, an empty page
+            assert response.status_code == 200 and response.json["data"] == [], key
+            continue
+        assert response.status_code == 400, key
+        assert response.json["code"] == "invalid_cursor"
