@@ -1,10 +1,11 @@
 """29next's bodies: DRF ``CursorPagination`` (``{"next", "previous", "results"}``) for tickets
 and ticket types, the bare ``Ticket`` for one ticket (and for its comments).
 
-Where the page starts and what lies either side is the core's :func:`cursor_page`; this module
-is the DRF dialect around it: the cursor is standard base64 of a urlencoded ``o=``/``r=``/``p=``
-string (``encode_cursor``/``decode_cursor``), and the links are the request's absolute URL with
-``cursor`` replaced and the query re-sorted by key (DRF's ``replace_query_param``). DRF always
+Where the page starts and what lies either side is the core's :func:`cursor_page` (for tickets,
+over the ``id`` column); this module is the DRF dialect around it: the cursor is standard
+base64 of a urlencoded ``o=``/``r=``/``p=`` string (``encode_cursor``/``decode_cursor``), and
+the links are the request's absolute URL with ``cursor`` replaced and the query re-sorted by
+key (DRF's ``replace_query_param``). DRF always
 links back the way a cursor came (a forward cursor gets a ``previous`` link, a reverse one a
 ``next`` link), even when that page turns out empty; that rule is kept here.
 """
@@ -12,17 +13,15 @@ links back the way a cursor came (a forward cursor gets a ``previous`` link, a r
 from __future__ import annotations
 
 import base64
-import bisect
 import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 from urllib.parse import parse_qs, quote, urlencode, urlunsplit
 
 from mockdesk.core.errors import InvalidCursor
-from mockdesk.core.paging.cursor import CursorPage, Position, cursor_page
-from mockdesk.core.store import Selection
+from mockdesk.core.paging.cursor import ColumnKey, CursorPage, Position, cursor_page
 from mockdesk.core.vendor import DetailContext, ListContext, RequestUrl
-from mockdesk.vendors.nextcommerce.data import Ticket, TicketType, order_key
+from mockdesk.vendors.nextcommerce.data import COLUMNS, Ticket, TicketType, order_key
 from mockdesk.vendors.nextcommerce.serializer import serialize, serialize_ticket_type
 
 CURSOR_PARAM = "cursor"
@@ -30,48 +29,16 @@ OLDEST = math.inf  # the key of a reverse cursor without a position: read from t
 T = TypeVar("T")
 
 
+# DRF's ordering ``-id`` as the columns hold it: a page is found in the ``id`` column (a
+# binary search reading about 20 of a million matches' ids), only the page's tickets built.
+CURSOR_KEY = ColumnKey(COLUMNS.order, scalar=True, ticket_key=order_key)
+
+
 def read_page(
     matches: Sequence[Ticket], query: Mapping[str, Any], data: object
 ) -> CursorPage[Ticket]:
-    """The list's ``page`` step: the page at the request's cursor (the first without one).
-
-    Over a store's :class:`Selection` the cursor is found in the ``id`` column (a binary
-    search over the matches' ids, no ticket built); only the page's tickets are built."""
-    position = decode_cursor(query.get("cursor"))
-    if not isinstance(matches, Selection) or position is None:
-        return cursor_page(matches, order_key, position, query["limit"])
-    keys = _IdKeys(matches)
-    if position.reverse:
-        end = bisect.bisect_left(keys, position.key)
-        start = max(0, end - query["limit"])
-    else:
-        start = bisect.bisect_right(keys, position.key)
-        end = min(start + query["limit"], len(matches))
-    items = matches[start:end]
-    if not items:  # only a stale cursor lands here: there is nowhere sensible to link to
-        return CursorPage(items=items, next=None, previous=None, origin=position)
-    return CursorPage(
-        items=items,
-        next=Position(order_key(items[-1])) if end < len(matches) else None,
-        previous=Position(order_key(items[0]), reverse=True) if start > 0 else None,
-        origin=position,
-    )
-
-
-class _IdKeys(Sequence[int]):
-    """The matches' sort keys (``-id``), read from the ``id`` column one probe at a time: a
-    binary search reads about 20 of a million, whatever the page."""
-
-    def __init__(self, matches: Selection[Ticket]) -> None:
-        # the store's whole id column (no copy); core has no public accessor for it yet
-        self._ids = matches.store.columns["id"]
-        self._rows = matches.rows
-
-    def __len__(self) -> int:
-        return len(self._rows)
-
-    def __getitem__(self, index: Any) -> Any:
-        return -int(self._ids[self._rows[index]])
+    """The list's ``page`` step: the page at the request's cursor (the first without one)."""
+    return cursor_page(matches, CURSOR_KEY, decode_cursor(query.get("cursor")), query["limit"])
 
 
 def tickets_page(context: ListContext[CursorPage[Ticket]]) -> dict[str, Any]:

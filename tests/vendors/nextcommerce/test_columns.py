@@ -221,3 +221,25 @@ def test_a_runtime_ticket_lands_in_the_columns() -> None:
 def test_numbers_no_column_can_hold_match_nothing_at_once() -> None:
     for value in ("1E+999999999", "-1E+999999999", "3000000000", "1e-999999999"):
         assert _select([("id", value), ("requester", value)]) == []
+
+
+def test_cursor_pages_over_the_id_column_equal_pages_over_built_tickets() -> None:
+    """A Selection (the id column searched) and a plain list of its built tickets read the same
+    pages, with positions of the same types (a cursor's bytes), from filtered matches too."""
+    for params in ([], [("status", "open")]):
+        query = parse_query(schema_for(TicketQuery), MultiDict(params))
+        matches = small().store.select(criteria(query))
+        plain = list(matches)
+        keys = [order_key(t) for t in plain]
+        positions = [None, Position(float("inf"), reverse=True), Position(-(10**400))] + [
+            Position(key + shift, reverse) for key in [*keys[::23], keys[-1]]
+            for shift in (-1, 0, 1) for reverse in (False, True)
+        ]  # fmt: skip
+        for position in positions:
+            for limit in (1, 20, 100):
+                q = {"limit": limit, "cursor": _encoded(position)}
+                got, want = read_page(matches, q, None), read_page(plain, q, None)
+                assert [t.id for t in got.items] == [t.id for t in want.items], position
+                assert repr((got.next, got.previous, got.origin)) == repr(
+                    (want.next, want.previous, want.origin)
+                ), position
