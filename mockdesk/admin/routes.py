@@ -293,8 +293,7 @@ def _renderable(spec: VendorSpec) -> Any:
 
     def check(ticket: Any) -> None:
         spec.serialize(ticket)
-        if spec.data.columns is not None:
-            check_storable(spec.data.columns, ticket)
+        check_storable(spec.data.columns, ticket)
 
     return check
 

@@ -1,8 +1,8 @@
 """One vendor's data for one seed: the ticket store, its catalog, and its encoded tickets.
 
-A vendor with a :class:`~mockdesk.core.columns.ColumnSpec` gets columns for every ticket, built
-in chunks (so a build can report progress and let a server answer its health check), and its
-tickets are built only when read. One without builds every ticket up front.
+A vendor's :class:`~mockdesk.core.columns.ColumnSpec` gives columns for every ticket, built in
+chunks (so a build can report progress and let a server answer its health check); its tickets
+are built only when read.
 
 ``advance(n)`` hears that ``n`` tickets' columns are built (progress for the terminal and
 the health check). ``shift`` moves the whole generated timeline (``--epoch``): tickets are
@@ -59,12 +59,9 @@ def build_dataset(
     """``count`` generated tickets (``pinned`` fixture tickets replace or join them)."""
     fakers = SeededFaker(seed, vendor, data.locales)
     catalog = data.catalog(fakers.for_key("catalog"))
-    if data.columns is None:
-        store = _built_store(data, fakers, catalog, count, shift)
-    else:
-        lanes = Lanes(seed, vendor)
-        arrays = build_columns(data.columns, lanes, catalog, count, advance)
-        store = _columnar_store(data, data.columns, fakers, catalog, arrays, shift)
+    lanes = Lanes(seed, vendor)
+    arrays = build_columns(data.columns, lanes, catalog, count, advance)
+    store = _columnar_store(data, data.columns, fakers, catalog, arrays, shift)
     fixtures = {t.id: t for t in load_all(pinned, data.load_fixture, catalog)}
     if fixtures:
         store = store.overlaid(fixtures, ())
@@ -77,8 +74,7 @@ def check_fixtures(data: DataSpec, vendor: str, seed: int, pinned: Sequence[Pinn
     if pinned:
         catalog = data.catalog(SeededFaker(seed, vendor, data.locales).for_key("catalog"))
         for ticket in load_all(pinned, data.load_fixture, catalog):
-            if data.columns is not None:
-                check_storable(data.columns, ticket)
+            check_storable(data.columns, ticket)
 
 
 def build_columns(
@@ -123,13 +119,3 @@ def _columnar_store(
         return shifted(ticket, shift)
 
     return TicketStore.columnar(Table(spec, arrays), make)
-
-
-def _built_store(
-    data: DataSpec, fakers: SeededFaker, catalog: Any, count: int, shift: timedelta
-) -> TicketStore[Any]:
-    tickets = {}
-    for index in range(count):
-        ticket = shifted(data.generate(fakers.for_key(index), index, catalog, None), shift)
-        tickets[ticket.id] = ticket
-    return TicketStore(tickets.values(), order_key=data.order_key, indexed=data.indexed)

@@ -45,23 +45,22 @@ class RateLimitPolicy:
 
 @dataclass(frozen=True)
 class DataSpec:
-    """How a vendor's tickets are made, pinned by fixtures, ordered and indexed.
+    """How a vendor's tickets are made, stored as columns and pinned by fixtures.
 
-    ``catalog`` builds the related entities once per seed (departments, categories, agents…);
-    ``generate`` builds ticket ``index`` from a Faker seeded for it, that catalog and, for a
-    vendor with ``columns``, the ticket's row of column values (which it must agree with);
+    ``columns`` computes the attributes filters, orderings, cursors and lookups read, for whole
+    ranges of tickets at once; ``catalog`` builds the related entities once per seed
+    (departments, categories, agents…); ``generate`` builds ticket ``index`` when it is read,
+    from a Faker seeded for it, that catalog and the ticket's row of column values (which it
+    must agree with);
     ``load_fixture`` turns one pinned ticket, written in the vendor's own response shape, into
     the same type, raising marshmallow's ``ValidationError`` when it is not valid.
     """
 
-    generate: Callable[[Faker, int, Any, Mapping[str, Any] | None], Ticket]
+    generate: Callable[[Faker, int, Any, Mapping[str, Any]], Ticket]
     load_fixture: Callable[[Mapping[str, Any], Any], Ticket]
-    order_key: Callable[[Ticket], Any]
+    columns: ColumnSpec
     catalog: Callable[[Faker], Any] = lambda faker: None
-    indexed: tuple[str, ...] = ()
     locales: tuple[str, ...] = ("en_US",)
-    # filterable and sortable attributes as arrays, tickets built on demand (None: built eagerly)
-    columns: ColumnSpec | None = None
 
 
 @dataclass(frozen=True)

@@ -314,12 +314,8 @@ def catalog(faker: Faker) -> Catalog:
     return Catalog(DEPARTMENTS, SignedCursorCodec(faker.random.getrandbits(128).to_bytes(16)))
 
 
-def generate(
-    faker: Faker, index: int, catalog: Catalog, row: Mapping[str, Any] | None = None
-) -> Ticket:
+def generate(faker: Faker, index: int, catalog: Catalog, row: Mapping[str, Any]) -> Ticket:
     """Ticket ``index``: its column attributes from ``row``, everything else from ``faker``."""
-    if row is None:
-        raise ValueError("a HostUp ticket is built from its row of column values")
     rng = faker.random
     department = catalog.department(row["department_slug"])
     if department is None:

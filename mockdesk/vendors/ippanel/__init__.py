@@ -110,9 +110,7 @@ SPEC = VendorSpec(
     data=DataSpec(
         generate=data.generate,
         load_fixture=fixtures.load_fixture,
-        order_key=data.order_key,
         catalog=data.catalog,
-        indexed=("id", "state_id", "category_id", "sub_category_id", "uname_key"),
         locales=("fa_IR", "en_US"),
         columns=data.COLUMNS,
     ),

@@ -319,12 +319,8 @@ def when(seconds: float) -> datetime:
     return DATA_EPOCH + timedelta(seconds=seconds - EPOCH_SECONDS)
 
 
-def generate(
-    faker: Faker, index: int, catalog: Catalog, row: Mapping[str, Any] | None = None
-) -> Ticket:
+def generate(faker: Faker, index: int, catalog: Catalog, row: Mapping[str, Any]) -> Ticket:
     """Ticket ``index``: its columns from ``row``, everything else from the Faker."""
-    if row is None:
-        raise ValueError("IPPanel tickets are built from their row of columns")
     rng = faker["fa_IR"].random
     ticket_id, state_id = int(row["id"]), int(row["state_id"])
     sub_category = catalog.sub_categories[int(row["sub_category_id"])]

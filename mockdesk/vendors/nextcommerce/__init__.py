@@ -138,9 +138,7 @@ SPEC = VendorSpec(
     data=DataSpec(
         generate=data.generate,
         load_fixture=fixtures.load_fixture,
-        order_key=data.order_key,
         catalog=data.catalog,
-        indexed=("status", "priority", "channel", "requester", "assignee", "ticket_type"),
         columns=data.COLUMNS,
     ),
     routes=routes,

@@ -167,9 +167,7 @@ def catalog(faker: Faker) -> Catalog:
     return Catalog(customers, agents, customer_names, agent_names, store)
 
 
-def generate(
-    faker: Faker, index: int, catalog: Catalog, row: Mapping[str, Any] | None = None
-) -> Ticket:
+def generate(faker: Faker, index: int, catalog: Catalog, row: Mapping[str, Any]) -> Ticket:
     """Ticket ``index``: every column attribute from ``row`` (see :data:`COLUMNS`), the rest
     (the outside requester's address, the conversation, attachments) from the ticket's Faker."""
     if row is None:

@@ -90,7 +90,6 @@ SPEC = VendorSpec(
     data=DataSpec(
         generate=data.generate,
         load_fixture=fixtures.load_fixture,
-        order_key=data.order_key,
         columns=data.COLUMNS,
     ),
     routes=routes,

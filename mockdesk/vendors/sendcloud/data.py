@@ -224,12 +224,8 @@ COLUMNS = ColumnSpec(
 )
 
 
-def generate(
-    faker: Faker, index: int, catalog: Any, row: Mapping[str, Any] | None = None
-) -> Ticket:
+def generate(faker: Faker, index: int, catalog: Any, row: Mapping[str, Any]) -> Ticket:
     """Ticket ``index``: its column attributes from ``row``, the rest drawn from ``faker``."""
-    if row is None:
-        raise ValueError("Sendcloud tickets are built from their column row")
     rng = faker.random
     status, ticket_type, ticket_id = row["status"], row["type"], row["id"]
     stage = STAGE_OF_STATUS[status]

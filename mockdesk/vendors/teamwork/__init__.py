@@ -120,7 +120,6 @@ SPEC = VendorSpec(
     data=DataSpec(
         generate=data.generate,
         load_fixture=fixtures.load_fixture,
-        order_key=data.order_key,
         catalog=data.catalog,
         columns=data.COLUMNS,
     ),

@@ -681,13 +681,9 @@ def _id(value: int) -> int | None:
     return None if value == -1 else int(value)
 
 
-def generate(
-    faker: Faker, index: int, catalog: Catalog, row: Mapping[str, Any] | None = None
-) -> Ticket:
+def generate(faker: Faker, index: int, catalog: Catalog, row: Mapping[str, Any]) -> Ticket:
     """Ticket ``index``: every column attribute from ``row``, texts and the thread from
     ``faker`` (a ``row`` is worked out here when none is given, as the store would)."""
-    if row is None:
-        raise ValueError("Teamwork tickets are built from their column row")
     rng = faker.random
     ticket_id = int(row["id"])
     created_at = _moment(row["created_at"])
