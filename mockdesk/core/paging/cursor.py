@@ -25,6 +25,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from mockdesk.core.columns import Array
 from mockdesk.core.errors import InvalidCursor
 from mockdesk.core.store import Selection
 
@@ -134,14 +135,18 @@ def _column_page(
     ``searchsorted`` cannot do this without first gathering a column for every row (or a
     sorter as long as the store), which costs more than the whole search."""
     rows, count = matches.rows, len(matches.rows)
-    arrays = [(matches.store.columns[name], descending) for name, descending in key.columns]
-    # array.item(row) is a Python number (float for a float column, int otherwise); a bool
-    # column's True is read as 1, as a key must carry it
-    readers = [(a.item, -1 if down else 1, a.dtype.kind == "b") for a, down in arrays]
+    row_at = rows.item  # a Python int, no NumPy scalar
+    readers = [_reader(matches.store.columns[name], down) for name, down in key.columns]
+    if len(readers) == 1:
+        (only,) = readers
 
-    def row_key(at: int) -> tuple[int | float, ...]:
-        row = int(rows[at])
-        return tuple(sign * (int(read(row)) if flag else read(row)) for read, sign, flag in readers)
+        def row_key(at: int) -> tuple[int | float, ...]:
+            return (only(row_at(at)),)
+    else:
+
+        def row_key(at: int) -> tuple[int | float, ...]:
+            row = row_at(at)
+            return tuple([read(row) for read in readers])
 
     def key_at(at: int, item: T) -> Any:
         found = row_key(at)
@@ -181,6 +186,16 @@ def _page(
         previous=Position(key_at(start, items[0]), reverse=True) if start > 0 else None,
         origin=position,
     )
+
+
+def _reader(array: Array, descending: bool) -> Callable[[int], int | float]:
+    """A row's value in ``array`` as a key holds it: ``array.item`` gives a Python float for a
+    float column and an int otherwise (a bool column's True is read as 1, as a key carries
+    it), negated when ``descending``."""
+    item = array.item
+    if array.dtype.kind == "b":
+        return (lambda row: -int(item(row))) if descending else (lambda row: int(item(row)))
+    return (lambda row: -item(row)) if descending else item
 
 
 def _number(value: Any) -> bool:
