@@ -25,7 +25,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from mockdesk.core.columns import Array
 from mockdesk.core.errors import InvalidCursor
 from mockdesk.core.store import Selection
 
@@ -136,17 +135,25 @@ def _column_page(
     sorter as long as the store), which costs more than the whole search."""
     rows, count = matches.rows, len(matches.rows)
     row_at = rows.item  # a Python int, no NumPy scalar
-    readers = [_reader(matches.store.columns[name], down) for name, down in key.columns]
-    if len(readers) == 1:
-        (only,) = readers
+    # array.item(row) is a Python float for a float column and an int otherwise; times the
+    # sign, a descending column's value is negated and a bool column's True becomes 1
+    readers = [(matches.store.columns[name].item, -1 if down else 1) for name, down in key.columns]
+    if len(readers) == 1:  # the common shapes spelled out: a third of the time per probe
+        ((read, sign),) = readers
 
         def row_key(at: int) -> tuple[int | float, ...]:
-            return (only(row_at(at)),)
+            return (sign * read(row_at(at)),)
+    elif len(readers) == 2:
+        (read, sign), (read2, sign2) = readers
+
+        def row_key(at: int) -> tuple[int | float, ...]:
+            row = row_at(at)
+            return (sign * read(row), sign2 * read2(row))
     else:
 
         def row_key(at: int) -> tuple[int | float, ...]:
             row = row_at(at)
-            return tuple([read(row) for read in readers])
+            return tuple([sign * read(row) for read, sign in readers])
 
     def key_at(at: int, item: T) -> Any:
         found = row_key(at)
@@ -186,16 +193,6 @@ def _page(
         previous=Position(key_at(start, items[0]), reverse=True) if start > 0 else None,
         origin=position,
     )
-
-
-def _reader(array: Array, descending: bool) -> Callable[[int], int | float]:
-    """A row's value in ``array`` as a key holds it: ``array.item`` gives a Python float for a
-    float column and an int otherwise (a bool column's True is read as 1, as a key carries
-    it), negated when ``descending``."""
-    item = array.item
-    if array.dtype.kind == "b":
-        return (lambda row: -int(item(row))) if descending else (lambda row: int(item(row)))
-    return (lambda row: -item(row)) if descending else item
 
 
 def _number(value: Any) -> bool:
