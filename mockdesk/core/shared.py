@@ -9,10 +9,11 @@ state URL. Nothing is copied between the two: the subclasses reuse the memory cl
 ``reset``, ``tenants``, ``t:<tenant>:clock|faults|meta|tokens``) and one counter
 (``mockdesk:gen``) in the same transaction as the data. A request first reads the counter
 (:meth:`SharedState.sync`, one ``GET``); only when it moved does the worker read the hash and
-reload the parts whose version changed. So a vendor request costs: that ``GET``, the rate-limit
-script (:mod:`mockdesk.core.ratelimit`) and the journal script: three round trips, plus one
-fault script when the tenant has fault rules, plus one ``HGET`` for an issued token this worker
-has not seen yet.
+reload the parts whose version changed. So a vendor request waits for: that ``GET`` and the
+rate-limit script (:mod:`mockdesk.core.ratelimit`): two round trips, plus one fault script when
+the tenant has fault rules, plus one ``HGET`` for an issued token this worker has not seen yet.
+Its journal entry is sent in the background (:class:`SharedJournal`). Runtime tickets are
+re-read (one pipeline) only by the first request that needs them after they moved.
 
 **Atomic where it matters.** Fault rules fire in a Lua script that counts and removes a rule
 in one step, so ``times: 2`` fires exactly twice across every worker; the journal's ids come
