@@ -6,6 +6,7 @@ Speed and memory are figures for ``bench/data_curve.py``; here only behaviour is
 
 from __future__ import annotations
 
+import threading
 import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -97,6 +98,32 @@ def test_a_ticket_is_the_same_bytes_on_a_small_server(million) -> None:
             assert large_page[key] == small_page[key]
     finally:
         small.stop()
+
+
+def test_a_reset_to_another_seed_rebuilds_a_million_with_health_telling_the_phase(million) -> None:
+    """Last of the tests on the shared server: it ends back on seed 0 (still on the shelf)."""
+    server, _, _ = million
+    answers: list[tuple[int, Any]] = []
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.is_set():
+            response = requests.get(f"{server.url}/__mockdesk/health", timeout=30)
+            answers.append((response.status_code, response.json()))
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    try:
+        reset = requests.post(f"{server.url}/__mockdesk/reset", json={"seed": 1}, timeout=120)
+    finally:
+        done.set()
+        watcher.join()
+    assert reset.status_code == 200
+    building = [body for status, body in answers if status == 503]
+    assert building and all(body["phase"] == "building seed 1" for body in building)
+    health = requests.get(f"{server.url}/__mockdesk/health", timeout=30).json()
+    assert health["seed"] == 1 and set(health["vendors"].values()) == {MILLION}
+    requests.post(f"{server.url}/__mockdesk/reset", json={"seed": 0}, timeout=120)
 
 
 @pytest.mark.parametrize("epoch", ["now", "2025-01-01"])
