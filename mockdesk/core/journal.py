@@ -1,9 +1,9 @@
 """The request journal: what each client sent and what it got back, for tests to assert on.
 
 Why: a CI test must be able to ask "did my client retry, with which headers, query and body?"
-without a proxy in between. Each vendor request becomes one :class:`JournalEntry`, with secrets
-redacted *before* it is stored (nothing secret is ever kept, so nothing can leak from a dump or
-from the dashboard feed).
+without a proxy in between. Each vendor request becomes one :class:`JournalEntry`. Nothing a
+reader can reach holds a secret: every field an entry shows (``GET /__mockdesk/requests``, the
+dashboard feed, a shared journal's Redis list) is redacted.
 
 Design:
 - One :class:`Journal` for the server, one bounded deque **per tenant** (``capacity`` each,
@@ -15,9 +15,15 @@ Design:
   (``since`` works on a merged view, e.g. the dashboard's).
 - Times are RFC 3339 from the tenant's mock clock (the caller passes ``at``); ``duration_ms`` is
   real elapsed time, which the caller measures with ``time.perf_counter``.
-- Bodies are text, capped at ``body_cap`` characters (default 4096) before they are stored;
-  the response (status and capped body) is kept under ``response``, for the dashboard's detail
-  view, beside the fields the admin API documents.
+- Bodies are text, capped at ``body_cap`` characters (default 4096); the response (status and
+  capped body) is kept under ``response``, for the dashboard's detail view, beside the fields
+  the admin API documents.
+- Recording is cheap, reading does the work: :meth:`Journal.record` keeps the raw facts (an
+  immutable snapshot: method, path, query bytes, header pairs, bodies already cut to what the
+  cap can keep, times, the serving pid) and an entry redacts, decodes and formats them the first
+  time one of its prepared fields is read (by the admin API, a feed subscriber, or a shared
+  journal's flush), then keeps only that prepared form. Most entries are never read, so most
+  requests never pay for redaction. What a reader sees is exactly what preparing at once gave.
 - Subscribers (a future server-sent-events feed) each get a bounded queue; a slow subscriber
   loses its oldest entries (counted in ``dropped``), it never slows a request down.
 
@@ -53,6 +59,17 @@ MAX_SUBSCRIBERS = 32
 SUBSCRIBER_QUEUE = 256
 ALL_TENANTS = "*"
 
+# this process's pid for the entries' ``worker`` (os.getpid is a system call), set again in a
+# forked child (a gunicorn worker)
+_PID = [os.getpid()]
+os.register_at_fork(after_in_child=lambda: _PID.__setitem__(0, os.getpid()))
+
+
+def current_pid() -> int:
+    """``os.getpid()``, without the system call."""
+    return _PID[0]
+
+
 # A name is secret when, lower-cased with everything but letters and digits removed, it contains
 # one of _SECRET_PARTS or is one of _SECRET_NAMES ("author" or "footprint" are not secrets).
 _SECRET_PARTS = (
@@ -87,7 +104,7 @@ def is_secret_name(name: str) -> bool:
 class Observed:
     """The raw facts of one answered request, as the app's ``after_request`` hook has them.
 
-    Nothing here is redacted or capped yet: :meth:`Journal.record` does both.
+    Nothing here is redacted or capped yet: the recorded entry does both when first read.
     """
 
     tenant: str
@@ -109,45 +126,222 @@ class Observed:
     response_content_type: str | None = None
 
 
-@dataclass(frozen=True)
-class JournalEntry:
-    """One journal entry, already redacted and capped."""
+# headers as sent, a tuple of (name, value) pairs
+_Headers = tuple[tuple[str, str], ...]
+# what an entry keeps until it is first read: method, path, query, headers, body (bytes when
+# the cap cannot cut it, else the capped text), content type, duration, clock time, response
+# body (likewise), pid
+_Body = bytes | str
+_Raw = tuple[str, str, bytes | str, _Headers, _Body, str | None, float, float, _Body, int]
 
-    id: int
+
+@dataclass(frozen=True, slots=True)
+class _Shown:
+    """An entry's prepared fields: redacted, capped, JSON-ready."""
+
     time: str
-    vendor: str | None
     method: str
     path: str
     query: dict[str, list[str]]
     headers: dict[str, str]
     body: str
-    status: int
     duration_ms: float
-    credential: str | None
-    fault: int | None
-    tenant: str
-    response: dict[str, Any]  # {"status": int, "body": str}; not in the issue's list
-    worker: int = 0  # the pid of the process (gunicorn worker) that served the request
+    response: dict[str, Any]
+    worker: int
 
-    def as_dict(self) -> dict[str, Any]:
-        """The entry as ``GET /__mockdesk/requests`` lists it."""
+
+class JournalEntry:
+    """One journal entry, redacted and capped as every reader sees it.
+
+    Recorded entries hold the raw facts until a prepared field (``time``, ``method``, ``path``,
+    ``query``, ``headers``, ``body``, ``duration_ms``, ``response``, ``worker``) is first read:
+    that read prepares them all once, and the entry then keeps only the prepared form. ``id``,
+    ``tenant``, ``vendor``, ``status``, ``credential`` and ``fault`` need no preparing.
+    Built from prepared fields (``JournalEntry(id=…, **fields)``, as a shared journal reads its
+    entries back), an entry is prepared from the start.
+    """
+
+    __slots__ = ("_raw", "_shown", "credential", "fault", "id", "status", "tenant", "vendor")
+
+    def __init__(
+        self,
+        id: int,
+        time: str,
+        vendor: str | None,
+        method: str,
+        path: str,
+        query: dict[str, list[str]],
+        headers: dict[str, str],
+        body: str,
+        status: int,
+        duration_ms: float,
+        credential: str | None,
+        fault: int | None,
+        tenant: str,
+        response: dict[str, Any],  # {"status": int, "body": str}; not in the issue's list
+        worker: int = 0,  # the pid of the process (gunicorn worker) that served the request
+    ) -> None:
+        self.id = id
+        self.tenant = tenant
+        self.vendor = vendor
+        self.status = status
+        self.credential = credential
+        self.fault = fault
+        self._raw: _Raw | None = None
+        self._shown: _Shown | None = _Shown(
+            time, method, path, query, headers, body, duration_ms, response, worker
+        )
+
+    @classmethod
+    def recorded(cls, id: int, observed: Observed, body_cap: int, pid: int) -> JournalEntry:
+        """The entry for ``observed``, prepared only when first read (see the class docstring).
+
+        Only what cannot change the prepared form is done now: header pairs made a tuple, and a
+        body longer than ``body_cap`` bytes cut to its capped text (so a large body is not kept
+        whole until a read; one of at most ``body_cap`` bytes decodes to at most ``body_cap``
+        characters, which the cap leaves as they are)."""
+        entry = cls.__new__(cls)
+        entry.id = id
+        entry.tenant = observed.tenant
+        entry.vendor = observed.vendor
+        entry.status = observed.status
+        entry.credential = observed.credential
+        entry.fault = observed.fault
+        headers = observed.headers
+        body = observed.body
+        response_body = observed.response_body
+        entry._shown = None
+        entry._raw = (
+            observed.method,
+            observed.path,
+            observed.query_string,
+            headers if type(headers) is tuple else tuple(headers),
+            body if len(body) <= body_cap else _cap_text(body, body_cap),
+            observed.content_type,
+            observed.duration_ms,
+            observed.at,
+            response_body if len(response_body) <= body_cap else _cap_text(response_body, body_cap),
+            pid,
+        )
+        return entry
+
+    def prepared(self) -> bool:
+        """Whether the prepared form is made (tests and benchmarks look; readers need not)."""
+        return self._shown is not None
+
+    def _prepare(self) -> _Shown:
+        shown = self._shown
+        if shown is not None:
+            return shown
+        raw = self._raw
+        if raw is None:  # another thread prepared this entry meanwhile: it set _shown first
+            shown = self._shown
+            assert shown is not None
+            return shown
+        method, path, query, headers, body, content_type, duration, at, response, pid = raw
+        shown = _Shown(
+            time=format_rfc3339(at),
+            method=_clean(method.upper()),
+            path=_clean(path),
+            query=redact_query(_text(query)),
+            headers=redact_headers(headers),
+            body=redact_body(_decoded(body), content_type),
+            duration_ms=round(duration, 3),
+            response={"status": self.status, "body": _decoded(response)},
+            worker=pid,
+        )
+        self._shown = shown  # set before the raw facts go, so a concurrent reader finds one
+        self._raw = None
+        return shown
+
+    @property
+    def time(self) -> str:
+        return self._prepare().time
+
+    @property
+    def method(self) -> str:
+        return self._prepare().method
+
+    @property
+    def path(self) -> str:
+        return self._prepare().path
+
+    @property
+    def query(self) -> dict[str, list[str]]:
+        return self._prepare().query
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return self._prepare().headers
+
+    @property
+    def body(self) -> str:
+        return self._prepare().body
+
+    @property
+    def duration_ms(self) -> float:
+        return self._prepare().duration_ms
+
+    @property
+    def response(self) -> dict[str, Any]:
+        return self._prepare().response
+
+    @property
+    def worker(self) -> int:
+        return self._prepare().worker
+
+    def fields(self) -> dict[str, Any]:
+        """Every field but the id, in :meth:`Journal.prepare`'s order (what a shared journal
+        stores)."""
+        shown = self._prepare()
         return {
-            "id": self.id,
-            "time": self.time,
+            "time": shown.time,
             "vendor": self.vendor,
-            "method": self.method,
-            "path": self.path,
-            "query": {name: list(values) for name, values in self.query.items()},
-            "headers": dict(self.headers),
-            "body": self.body,
+            "method": shown.method,
+            "path": shown.path,
+            "query": shown.query,
+            "headers": shown.headers,
+            "body": shown.body,
             "status": self.status,
-            "duration_ms": self.duration_ms,
+            "duration_ms": shown.duration_ms,
             "credential": self.credential,
             "fault": self.fault,
             "tenant": self.tenant,
-            "response": dict(self.response),
-            "worker": self.worker,
+            "response": shown.response,
+            "worker": shown.worker,
         }
+
+    def as_dict(self) -> dict[str, Any]:
+        """The entry as ``GET /__mockdesk/requests`` lists it."""
+        shown = self._prepare()
+        return {
+            "id": self.id,
+            "time": shown.time,
+            "vendor": self.vendor,
+            "method": shown.method,
+            "path": shown.path,
+            "query": {name: list(values) for name, values in shown.query.items()},
+            "headers": dict(shown.headers),
+            "body": shown.body,
+            "status": self.status,
+            "duration_ms": shown.duration_ms,
+            "credential": self.credential,
+            "fault": self.fault,
+            "tenant": self.tenant,
+            "response": dict(shown.response),
+            "worker": shown.worker,
+        }
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, JournalEntry):
+            return NotImplemented
+        return self.id == other.id and self.fields() == other.fields()
+
+    __hash__ = None  # type: ignore[assignment]  # as the frozen dataclass was: dicts inside
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={value!r}" for name, value in self.fields().items())
+        return f"JournalEntry(id={self.id!r}, {shown})"
 
 
 @dataclass(frozen=True)
@@ -165,12 +359,13 @@ class JournalFilter:
     since: int | None = None
 
     def matches(self, entry: JournalEntry) -> bool:
+        # the fields an entry holds unprepared first: path and method prepare it
         return (
             (self.vendor is None or entry.vendor == self.vendor)
-            and (self.path is None or entry.path == self.path)
-            and (self.method is None or entry.method == self.method.upper())
             and (self.status is None or entry.status == self.status)
             and (self.since is None or entry.id > self.since)
+            and (self.path is None or entry.path == self.path)
+            and (self.method is None or entry.method == self.method.upper())
         )
 
 
@@ -246,10 +441,10 @@ class Journal:
             raise ValueError("journal capacity >= 1, body cap >= 0, total >= capacity")
 
     def record(self, observed: Observed) -> JournalEntry:
-        """Redact, cap and store one request; offer it to subscribers. Returns the entry."""
-        fields = self.prepare(observed)
+        """Store one request, unprepared (see the module docstring); offer it to subscribers.
+        Returns the entry."""
         with self._lock:
-            entry = JournalEntry(id=self._next_id, **fields)
+            entry = JournalEntry.recorded(self._next_id, observed, self.body_cap, current_pid())
             self._next_id += 1
             entries = self._entries.get(observed.tenant)
             if entries is None:
@@ -260,31 +455,14 @@ class Journal:
             if self._total > (self.total_capacity or 0):  # the busiest gives up its oldest
                 max(self._entries.values(), key=len).popleft()
                 self._total -= 1
-        self.offer(entry)
+        if self._subscribers:  # after the append: a feed that subscribed first gets the entry
+            self.offer(entry)
         return entry
 
     def prepare(self, observed: Observed) -> dict[str, Any]:
-        """Every field of the entry for ``observed`` but its id: redacted, capped, JSON-ready
-        (shared journals store exactly this, with the id they draw)."""
-        return {
-            "time": format_rfc3339(observed.at),
-            "vendor": observed.vendor,
-            "method": _clean(observed.method.upper()),
-            "path": _clean(observed.path),
-            "query": redact_query(_text(observed.query_string)),
-            "headers": redact_headers(observed.headers),
-            "body": redact_body(_cap_text(observed.body, self.body_cap), observed.content_type),
-            "status": observed.status,
-            "duration_ms": round(observed.duration_ms, 3),
-            "credential": observed.credential,
-            "fault": observed.fault,
-            "tenant": observed.tenant,
-            "response": {
-                "status": observed.status,
-                "body": _cap_text(observed.response_body, self.body_cap),
-            },
-            "worker": os.getpid(),
-        }
+        """Every field of the entry for ``observed`` but its id: redacted, capped, JSON-ready,
+        at once (what reading a recorded entry gives)."""
+        return JournalEntry.recorded(0, observed, self.body_cap, current_pid()).fields()
 
     def offer(self, entry: JournalEntry) -> None:
         """Hand a new entry to this process's subscribers."""
@@ -413,8 +591,10 @@ def redact_body(text: str, content_type: str | None) -> str:
     if kind == "application/json" or kind.endswith("+json"):
         try:
             document = json.loads(text)
-        except ValueError:
-            return text  # capped or broken JSON is kept as sent: nothing parseable to redact
+        except (ValueError, RecursionError):
+            # capped, broken or too deeply nested JSON is kept as sent: nothing parseable to
+            # redact (nested past the parser's limit, it used to fail the request instead)
+            return text
         redacted, changed = _redact_json(document, 0)
         return _clean(json.dumps(redacted, ensure_ascii=False)) if changed else text
     return text
@@ -447,6 +627,11 @@ def _redact_cookies(value: str, set_cookie: bool) -> str:
         name = parts[0].partition("=")[0]
         return "; ".join([f"{name}={REDACTED}", *parts[1:]])
     return "; ".join(f"{part.partition('=')[0]}={REDACTED}" for part in parts if part)
+
+
+def _decoded(body: bytes | str) -> str:
+    """A recorded body as text: bytes (never longer than the cap) decoded, capped text kept."""
+    return body.decode("utf-8", "replace") if isinstance(body, bytes) else body
 
 
 def _text(raw: bytes | str) -> str:

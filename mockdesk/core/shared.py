@@ -46,6 +46,7 @@ from mockdesk.core.journal import (
     JournalFilter,
     Observed,
     Subscription,
+    current_pid,
 )
 from mockdesk.core.ratelimit import parse_limit
 from mockdesk.core.runtime import Change, Loader, Overlay, RuntimeTickets
@@ -366,7 +367,7 @@ class SharedJournal(Journal):
         super().__init__(capacity=capacity)
         self._shared = shared
         self._listener: threading.Thread | None = None
-        self._pending: list[tuple[list[str], list[Any]]] = []
+        self._pending: list[JournalEntry] = []  # recorded, not yet prepared nor sent
         self._queue_lock = threading.Lock()
         self._send_lock = threading.Lock()  # one batch in flight; flush() waits for it
         self._wake = threading.Event()
@@ -374,28 +375,35 @@ class SharedJournal(Journal):
         self._flusher_pid = 0
 
     def record(self, observed: Observed) -> JournalEntry:
-        fields = self.prepare(observed)
-        text = json.dumps(fields, ensure_ascii=False)
-        keys = [JOURNAL_IDS, _entries_key(observed.tenant), JOURNAL_TENANTS, JOURNAL_CHANNEL]
+        pid = current_pid()
+        entry = JournalEntry.recorded(0, observed, self.body_cap, pid)  # prepared when flushed
         with self._queue_lock:
-            self._pending.append((keys, [observed.tenant, self.capacity, text]))
-            if self._flusher is None or self._flusher_pid != fields["worker"]:
-                self._flusher_pid = fields["worker"]  # a forked worker starts its own
+            self._pending.append(entry)
+            if self._flusher is None or self._flusher_pid != pid:
+                self._flusher_pid = pid  # a forked worker starts its own
                 self._flusher = threading.Thread(target=self._flush_forever, daemon=True)
                 self._flusher.start()
         self._wake.set()
-        return JournalEntry(id=0, **fields)
+        return entry
 
     def flush(self) -> None:
-        """Store every entry this process queued (waits for the batch in flight too)."""
+        """Store every entry this process queued (waits for the batch in flight too); each is
+        redacted and formatted here, off the request that recorded it."""
         with self._send_lock:
             with self._queue_lock:
                 batch, self._pending = self._pending, []
             if not batch:
                 return
             pipe = self._shared.client.pipeline(transaction=False)
-            for keys, args in batch:
-                self._shared.record(keys=keys, args=args, client=pipe)
+            for entry in batch:
+                tenant = entry.tenant
+                try:
+                    text = json.dumps(entry.fields(), ensure_ascii=False)
+                except Exception:  # never expected; one entry must not cost the batch
+                    log.exception("journal entry of %s not prepared; not kept", tenant)
+                    continue
+                keys = [JOURNAL_IDS, _entries_key(tenant), JOURNAL_TENANTS, JOURNAL_CHANNEL]
+                self._shared.record(keys=keys, args=[tenant, self.capacity, text], client=pipe)
             try:
                 pipe.execute()
             except Exception as error:

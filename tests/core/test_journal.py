@@ -1,26 +1,37 @@
-"""The journal: redaction before storage, caps, per-tenant bounds, filters, subscribers."""
+"""The journal: redaction (when an entry is read), caps, per-tenant bounds, filters, subscribers."""
 
 from __future__ import annotations
 
 import json
 import os
+import sys
 import threading
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mockdesk.core import journal as journal_module
+from mockdesk.core.clock import format_rfc3339
 from mockdesk.core.journal import (
     ALL_TENANTS,
+    DEFAULT_BODY_CAP,
     MAX_SUBSCRIBERS,
     REDACTED,
     Journal,
+    JournalEntry,
     JournalFilter,
     Observed,
     SubscriberLimitReached,
+    _cap_text,
+    _clean,
+    _text,
     is_secret_name,
+    redact_body,
     redact_headers,
     redact_query,
 )
@@ -283,3 +294,175 @@ def test_no_secret_value_survives_in_the_query(pairs: Iterable[tuple[str, str]])
             assert query[name] and set(query[name]) == {REDACTED}
         else:
             assert value in query[name]
+
+
+# --- lazy preparation: recording keeps raw facts, reading redacts and formats --------------
+
+SECRET_REQUEST = observed(
+    method="post",
+    query_string=b"token=t0ps3cret&page=2",
+    headers=[("Authorization", "Bearer s3cret-token"), ("X-Api-Key", "k3y"), ("Accept", "*/*")],
+    body=b'{"password": "hunter2", "name": "ann"}',
+    content_type="application/json",
+    response_body=b'{"ok": true}',
+    credential="mockdesk-token",
+)
+
+
+def eager_fields(observed: Observed, body_cap: int = DEFAULT_BODY_CAP) -> dict[str, Any]:
+    """What ``Journal.prepare`` did on every request before entries were prepared lazily (its
+    code, kept here as the reference)."""
+    return {
+        "time": format_rfc3339(observed.at),
+        "vendor": observed.vendor,
+        "method": _clean(observed.method.upper()),
+        "path": _clean(observed.path),
+        "query": redact_query(_text(observed.query_string)),
+        "headers": redact_headers(observed.headers),
+        "body": redact_body(_cap_text(observed.body, body_cap), observed.content_type),
+        "status": observed.status,
+        "duration_ms": round(observed.duration_ms, 3),
+        "credential": observed.credential,
+        "fault": observed.fault,
+        "tenant": observed.tenant,
+        "response": {
+            "status": observed.status,
+            "body": _cap_text(observed.response_body, body_cap),
+        },
+        "worker": os.getpid(),
+    }
+
+
+def test_recording_does_not_redact_until_an_entry_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    redactions: list[object] = []
+    real = journal_module.redact_headers
+
+    def counted(headers: Iterable[tuple[str, str]]) -> dict[str, str]:
+        redactions.append(headers)
+        return real(headers)
+
+    monkeypatch.setattr(journal_module, "redact_headers", counted)
+    journal = Journal()  # nobody subscribed: nothing reads an entry when it is recorded
+    recorded = [journal.record(SECRET_REQUEST) for _ in range(50)]
+    assert redactions == [] and not any(entry.prepared() for entry in recorded)
+    # the cheap filters (vendor, status, since) read only what needs no preparing
+    assert len(journal.entries("default", JournalFilter(vendor="sendcloud", since=49))) == 1
+    assert redactions == [] and not any(entry.prepared() for entry in recorded)
+
+    listed = journal.entries("default", JournalFilter(since=49))
+    assert listed == [recorded[-1]]
+    shown = listed[0].as_dict()  # the read prepares it, once, exactly as before
+    assert shown == {"id": 50, **eager_fields(SECRET_REQUEST)}
+    assert len(redactions) == 1 and recorded[-1].prepared() and not recorded[0].prepared()
+    assert listed[0].as_dict() == shown and listed[0].body == shown["body"]
+    assert len(redactions) == 1  # kept: a second read does not prepare again
+    text = json.dumps(shown)
+    assert "hunter2" not in text and "s3cret" not in text and "k3y" not in text
+    assert "t0ps3cret" not in text
+
+
+def test_a_feed_subscriber_gets_entries_it_prepares_itself() -> None:
+    journal = Journal()
+    with journal.subscribe() as feed:
+        entry = journal.record(SECRET_REQUEST)
+        delivered = feed.get(0)
+    assert delivered is entry and not entry.prepared()  # the request did not prepare it
+    assert delivered.as_dict() == {"id": 1, **eager_fields(SECRET_REQUEST)}
+
+
+def test_a_large_body_is_not_kept_whole_until_a_read() -> None:
+    journal = Journal(body_cap=10)
+    entry = journal.record(observed(body=b"x" * 1_000_000, response_body=b"y" * 1_000_000))
+    assert sys.getsizeof(entry._raw) + sum(sys.getsizeof(part) for part in entry._raw or ()) < 2000
+    assert entry.body == "x" * 10 and entry.response == {"status": 200, "body": "y" * 10}
+
+
+def test_path_and_method_filters_prepare_what_they_read() -> None:
+    journal = Journal()
+    journal.record(observed(path="/a\udc80", method="post"))
+    journal.record(observed(path="/b"))
+    assert [e.id for e in journal.entries("default", JournalFilter(path="/a\ufffd"))] == [1]
+    assert [e.id for e in journal.entries("default", JournalFilter(method="POST"))] == [1]
+
+
+def test_json_nested_past_the_parser_limit_is_kept_as_sent() -> None:
+    body = "[" * 3000
+    entry = Journal().record(observed(body=body.encode(), content_type="application/json"))
+    assert entry.body == body[:DEFAULT_BODY_CAP]
+
+
+_headers = st.lists(
+    st.tuples(
+        st.one_of(
+            st.sampled_from(["Authorization", "Cookie", "Set-Cookie", "X-Api-Key", "Accept"]),
+            st.text(st.characters(exclude_categories=()), min_size=1, max_size=12),
+        ),
+        st.text(st.characters(exclude_categories=()), max_size=24),
+    ),
+    max_size=6,
+)
+_query = st.one_of(
+    st.binary(max_size=40),
+    st.text(st.characters(exclude_categories=()), max_size=40),
+    st.lists(
+        st.tuples(st.sampled_from(["token", "page", "client_secret", "q"]), st.text(max_size=6)),
+        max_size=5,
+    ).map(lambda pairs: urlencode(pairs).encode()),
+)
+_json_body = st.recursive(
+    st.none() | st.integers() | st.text(max_size=6),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.sampled_from(["password", "name", "api_key", "n"]), inner, max_size=3)
+    ),
+    max_leaves=8,
+).map(lambda doc: json.dumps(doc).encode())
+_form_body = st.lists(
+    st.tuples(st.sampled_from(["client_secret", "grant_type", "pwd", "x"]), st.text(max_size=6)),
+    max_size=4,
+).map(lambda pairs: urlencode(pairs).encode())
+
+
+@settings(deadline=None, max_examples=300)
+@given(
+    headers=_headers,
+    query=_query,
+    body=st.one_of(st.binary(max_size=80), _json_body, _form_body),
+    content_type=st.sampled_from(
+        [None, "application/json", "application/x-www-form-urlencoded; charset=utf-8", "text/plain"]
+    ),
+    response_body=st.binary(max_size=80),
+    method=st.text(st.characters(exclude_categories=()), min_size=1, max_size=6),
+    path=st.text(st.characters(exclude_categories=()), max_size=12),
+    body_cap=st.integers(0, 64),
+)
+def test_lazy_and_eager_preparation_give_identical_entries(
+    headers: list[tuple[str, str]],
+    query: bytes | str,
+    body: bytes,
+    content_type: str | None,
+    response_body: bytes,
+    method: str,
+    path: str,
+    body_cap: int,
+) -> None:
+    raw = observed(
+        headers=headers,
+        query_string=query,
+        body=body,
+        content_type=content_type,
+        response_body=response_body,
+        method=method,
+        path=path,
+    )
+    expected = {"id": 1, **eager_fields(raw, body_cap)}
+    journal = Journal(body_cap=body_cap)
+    assert journal.prepare(raw) == {k: v for k, v in expected.items() if k != "id"}
+    entry = journal.record(raw)
+    headers.append(("X-Later", "changed after recording"))  # the entry took a snapshot
+    assert not entry.prepared()
+    assert entry.as_dict() == expected
+    assert JournalEntry(**expected) == entry
+    assert json.dumps(entry.as_dict(), ensure_ascii=False) == json.dumps(
+        expected, ensure_ascii=False
+    )
