@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from functools import partial
+from typing import Any, cast
 
-from flask import Flask, Response, request
+from flask import Flask, Request, Response, request
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import IntegerConverter
 
@@ -45,7 +47,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     """Build a mockdesk app; raises SettingsError or FixtureError on unusable configuration."""
     settings = settings or Settings()
     vendors = select_vendors(settings.vendors, settings.rate_limits)
-    app = Flask("mockdesk")
+    app = MockdeskFlask("mockdesk")
     # "//__mockdesk/reset" must not reach the admin API (nor "//api/…" a vendor) through
     # Werkzeug's slash merging: real paths are matched exactly.
     app.url_map.merge_slashes = False
@@ -62,6 +64,32 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.after_request(_finish_response)
     app.wsgi_app = TransportFaults(app.wsgi_app)  # type: ignore[method-assign]
     return app
+
+
+class MockdeskFlask(Flask):
+    """Flask, remembering which hooks, views and handlers are plain functions.
+
+    Flask asks ``inspect.iscoroutinefunction`` of every hook, view and error handler it calls,
+    on every request; the answer for a given function never changes, so it is kept (for at most
+    :attr:`SYNC_CACHE` functions: the app registers a few dozen)."""
+
+    SYNC_CACHE = 512
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._plain: set[Callable[..., Any]] = set()
+
+    def ensure_sync(self, func: Callable[..., Any]) -> Callable[..., Any]:
+        plain = self._plain
+        try:
+            if func in plain:
+                return func
+        except TypeError:  # an unhashable callable: asked every time, as Flask does
+            return super().ensure_sync(func)
+        synced = super().ensure_sync(func)
+        if synced is func and len(plain) < self.SYNC_CACHE:
+            plain.add(func)
+        return synced
 
 
 class AsciiInteger(IntegerConverter):
@@ -115,41 +143,54 @@ def _render_crash(error: Exception) -> Response:
 
 def _finish_response(response: Response) -> Response:
     """The vendor's rate-limit headers from the exchange; then the journal entry."""
-    state = current_state()
     exchange = current_exchange()
     spec = exchange.vendor
     if spec is not None:
-        status = exchange.rate_limit or _standing(state, exchange)
+        status = exchange.rate_limit or _standing(exchange.state, exchange)
         if status is not None:
             response.headers.update(spec.rate_limit.headers(status))
-        _journal(exchange, response)
+        _journal(exchange, spec, response)
     return response
 
 
-def _journal(exchange: Exchange, response: Response) -> None:
-    """Every request under a vendor's paths, as the caller sent it and as it was answered."""
-    spec, _ = exchange.require_vendor()
+def _journal(exchange: Exchange, spec: VendorSpec, response: Response) -> None:
+    """Every request under a vendor's paths, as the caller sent it and as it was answered.
+
+    Only the raw facts are taken here; the journal redacts and formats them when the entry is
+    read (most never are)."""
+    req: Request = cast(Any, request)._get_current_object()  # one proxy lookup, not ten
     tenant = exchange.tenant
-    severed = request.environ.get(TRANSPORT_KEY) in SEVERING
+    severed = req.environ.get(TRANSPORT_KEY) in SEVERING
     tenant.journal.record(
         Observed(
             tenant=tenant.name,
             vendor=spec.slug,
-            method=request.method,
-            path=request.path,
-            query_string=request.query_string,
-            headers=list(request.headers.items()),
-            body=request.get_data(cache=True),
-            content_type=request.content_type,
+            method=req.method,
+            path=req.path,
+            query_string=req.query_string,
+            headers=tuple(req.headers.items()),
+            body=_request_body(req),
+            content_type=req.content_type,
             status=NO_RESPONSE if severed else response.status_code,
             duration_ms=(time.perf_counter() - exchange.started) * 1000,
             at=tenant.clock.now(),
             credential=exchange.credential,
             fault=exchange.fault,
             response_body=b"" if severed or response.is_streamed else response.get_data(),
-            response_content_type=response.content_type,
         )
     )
+
+
+def _request_body(req: Request) -> bytes:
+    """The body as sent: ``b""`` without touching the input stream when the request says it
+    has none (no Content-Length, not chunked: every server reads an empty body then)."""
+    environ = req.environ
+    if environ.get("CONTENT_LENGTH") in _NO_LENGTH and "HTTP_TRANSFER_ENCODING" not in environ:
+        return b""
+    return req.get_data(cache=True)
+
+
+_NO_LENGTH = frozenset({None, "", "0"})
 
 
 def _standing(state: MockdeskState, exchange: Exchange) -> RateLimitStatus | None:

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
-from flask import Response, g, request
+from flask import Request, Response, g, request
 
 from mockdesk.core.auth import Principal
 from mockdesk.core.encoding import json_response
@@ -30,6 +30,7 @@ from mockdesk.core.vendor import RequestUrl, VendorSpec
 
 if TYPE_CHECKING:
     from mockdesk.core.dataset import Dataset
+    from mockdesk.core.state import MockdeskState
 
 
 @dataclass
@@ -45,13 +46,21 @@ class Exchange:
     fault: int | None = None  # the id of the fault rule that shaped this response
     started: float = field(default_factory=time.perf_counter)
     _tenant: Tenant | None = field(default=None, repr=False)
+    _state: MockdeskState | None = field(default=None, repr=False)  # the app's, once looked up
+
+    @property
+    def state(self) -> MockdeskState:
+        """The app's state (looked up once per request)."""
+        if self._state is None:
+            self._state = current_state()
+        return self._state
 
     @property
     def tenant(self) -> Tenant:
         """The tenant this request acts for, made on first use (raises :class:`TenantError`
         when :data:`~mockdesk.core.tenants.MAX_TENANTS` already exist)."""
         if self._tenant is None:
-            self._tenant = current_state().tenants.get(self.tenant_name)
+            self._tenant = self.state.tenants.get(self.tenant_name)
         return self._tenant
 
     def require_vendor(self) -> tuple[VendorSpec, Dataset]:
@@ -66,30 +75,35 @@ def open_exchange() -> Response | None:
     unusable tenant name is answered here, in mockdesk's own 400 shape (not a vendor's)."""
     state = current_state()
     state.sync()  # what other workers changed (one round trip with shared state)
-    spec = state.vendor_for_path(request.path)
-    url = RequestUrl(
-        request.scheme, request.host, request.path, request.query_string.decode("latin-1")
-    )
+    req: Request = cast(Any, request)._get_current_object()  # one proxy lookup, not seven
+    path = req.path
+    spec = state.vendor_for_path(path)
+    url = RequestUrl(req.scheme, req.host, path, req.query_string.decode("latin-1"))
+    namespace = cast(Any, g)._get_current_object()
     try:
         exchange = Exchange(
             vendor=spec,
             dataset=None,
             url=url,
-            tenant_name=tenant_name(request.headers.get(TENANT_HEADER)),
+            tenant_name=tenant_name(req.headers.get(TENANT_HEADER)),
+            _state=state,
         )
         if spec is not None:  # the vendor's data as this tenant sees it: the tenant is needed now
             exchange.dataset = state.dataset(spec.slug, exchange.tenant)
     except TenantError as error:
-        g.mockdesk = Exchange(vendor=None, dataset=None, url=url, tenant_name=DEFAULT_TENANT)
+        namespace.mockdesk = Exchange(
+            vendor=None, dataset=None, url=url, tenant_name=DEFAULT_TENANT, _state=state
+        )
         body = {"error": "invalid_request", "fields": {TENANT_HEADER: [error.reason]}}
         return json_response(body, 400)
-    g.mockdesk = exchange
+    namespace.mockdesk = exchange
     return None
 
 
 def current_exchange() -> Exchange:
     """This request's exchange; opened now when Flask failed before ``before_request`` ran."""
-    if "mockdesk" not in g:
+    namespace = cast(Any, g)._get_current_object()  # one proxy lookup for the test and the read
+    if getattr(namespace, "mockdesk", None) is None:
         open_exchange()
-    exchange: Exchange = g.mockdesk
+    exchange: Exchange = namespace.mockdesk
     return exchange
