@@ -443,8 +443,9 @@ class Journal:
     def record(self, observed: Observed) -> JournalEntry:
         """Store one request, unprepared (see the module docstring); offer it to subscribers.
         Returns the entry."""
+        entry = JournalEntry.recorded(0, observed, self.body_cap, current_pid())
         with self._lock:
-            entry = JournalEntry.recorded(self._next_id, observed, self.body_cap, current_pid())
+            entry.id = self._next_id
             self._next_id += 1
             entries = self._entries.get(observed.tenant)
             if entries is None:
