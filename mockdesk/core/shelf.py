@@ -2,9 +2,11 @@
 
 Why a shelf: data is a pure function of (seed, ``--tickets``, ``--epoch``, fixtures), so it is
 built once per seed and shared by every tenant on that seed; the last :data:`SEEDS_KEPT` seeds
-stay built, so tenants that reset to a few seeds don't rebuild. One build runs at a time; a
-request that needs data being built waits for it, and ``/__mockdesk/health`` reads
-:attr:`progress` meanwhile (503 with the phase and percentage).
+stay built while they hold no more than :data:`ROWS_KEPT` tickets per vendor together (a
+million-ticket seed is a few hundred MB: only the one in use is kept, and another is rebuilt in
+about a second when asked for), so tenants that reset to a few seeds don't rebuild. One build
+runs at a time; a request that needs data being built waits for it, and ``/__mockdesk/health``
+reads :attr:`progress` meanwhile (503 with the phase and percentage).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from mockdesk.core.progress import Progress
 from mockdesk.core.vendor import VendorSpec
 
 SEEDS_KEPT = 4
+ROWS_KEPT = 1_000_000
 log = logging.getLogger("mockdesk")
 
 
@@ -50,10 +53,14 @@ class DatasetShelf:
             if built is None:
                 built = self._built[seed] = self._build(seed)
                 self.failure = None
-                while len(self._built) > SEEDS_KEPT:
+                while len(self._built) > self.seeds_kept:
                     self._built.popitem(last=False)
             self._built.move_to_end(seed)
             return built
+
+    @property
+    def seeds_kept(self) -> int:
+        return max(1, min(SEEDS_KEPT, ROWS_KEPT // max(1, self._tickets)))
 
     def check_fixtures(self, seed: int) -> None:
         """Refuse unusable fixture tickets now (``FixtureError``), before anything is built."""

@@ -58,3 +58,17 @@ def test_a_failed_background_build_is_a_503_naming_the_error(monkeypatch) -> Non
     assert (
         health.json["status"] == "failed" and health.json["error"] == "RuntimeError: disk on fire"
     )
+
+
+def test_a_million_ticket_seed_is_the_only_one_kept_small_ones_share_the_shelf() -> None:
+    from mockdesk.core.shelf import DatasetShelf
+    from mockdesk.vendors.registry import by_slug
+
+    vendors = {"sendcloud": by_slug()["sendcloud"]}
+    assert DatasetShelf(vendors, 250, {}).seeds_kept == 4
+    assert DatasetShelf(vendors, 400_000, {}).seeds_kept == 2
+    large = DatasetShelf(vendors, 1_000_000, {})
+    assert large.seeds_kept == 1
+    first = large.datasets_for(0)
+    large.datasets_for(1)
+    assert large.datasets_for(0) is not first  # rebuilt: seed 0 made room for seed 1
